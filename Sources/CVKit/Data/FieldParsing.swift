@@ -1,0 +1,103 @@
+import Foundation
+
+/// How a feature field is read: the accepted number syntax and every rejection, with its reason.
+///
+/// Accepted: optional spaces or tabs around the number (libcsv already trims unquoted fields; quoted
+/// ones are trimmed here, so `" 1.5"` and `1.5` agree), an optional sign, decimal digits with an
+/// optional point, an optional exponent — `12`, `-0.5`, `.5`, `5.`, `1e-3`, `+2E+4`. The value is
+/// rounded once, correctly, to the nearest `Float` (glibc/Apple `strtof` in the C locale).
+/// Rejected, each with its own sentence: empty fields (cvkit never imputes), NaN and infinities,
+/// hexadecimal floats, thousands separators, values beyond Float's range (`1e400`), and anything else.
+enum FieldParsing {
+    enum NumberProblem: Error, Equatable {
+        case empty
+        case notANumber
+        case infinite
+        case hexadecimal
+        case thousandsSeparator
+        case outOfRange
+        case malformed
+    }
+
+    /// Parses a decimal number from `field` (which must be followed in memory by a NUL byte).
+    static func parseFloat(_ field: UnsafeBufferPointer<UInt8>) -> Result<Float, NumberProblem> {
+        var lower = 0
+        var upper = field.count
+        while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
+        while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
+        if lower == upper { return .failure(.empty) }
+        guard isDecimal(field, lower, upper) else { return .failure(classify(field, lower, upper)) }
+        // strtof stops at the first trailing space, which the syntax check has already allowed;
+        // the byte after the field is a NUL, so it never reads past the field.
+        let value = (field.baseAddress! + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) {
+            strtof($0, nil)
+        }
+        guard value.isFinite else { return .failure(.outOfRange) }
+        return .success(value)
+    }
+
+    /// `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`
+    private static func isDecimal(_ f: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Bool {
+        var i = lower
+        if f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { i += 1 }
+        var mantissaDigits = 0
+        while i < upper, isDigit(f[i]) { i += 1; mantissaDigits += 1 }
+        if i < upper, f[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < upper, isDigit(f[i]) { i += 1; mantissaDigits += 1 }
+        }
+        if mantissaDigits == 0 { return false }
+        if i < upper, f[i] == UInt8(ascii: "e") || f[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < upper, f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { i += 1 }
+            var exponentDigits = 0
+            while i < upper, isDigit(f[i]) { i += 1; exponentDigits += 1 }
+            if exponentDigits == 0 { return false }
+        }
+        return i == upper
+    }
+
+    private static func classify(_ f: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> NumberProblem {
+        var text = String(decoding: UnsafeBufferPointer(rebasing: f[lower..<upper]), as: UTF8.self).lowercased()
+        if text.hasPrefix("+") || text.hasPrefix("-") { text.removeFirst() }
+        if text == "nan" { return .notANumber }
+        if text == "inf" || text == "infinity" { return .infinite }
+        if text.hasPrefix("0x") { return .hexadecimal }
+        let digitsAndSeparators = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "_" || $0 == " ") }
+        if digitsAndSeparators && (text.contains(",") || text.contains("_") || text.contains(" ")) { return .thousandsSeparator }
+        return .malformed
+    }
+
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// A field's text for an error message: at most 40 characters, control characters escaped.
+    static func quote(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: field, as: UTF8.self)
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(40) {
+            shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        if text.unicodeScalars.count > 40 { shown += "…" }
+        return "\"\(shown)\""
+    }
+
+    /// The field as text if it is valid UTF-8, else nil.
+    static func text(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+        String(validating: field, as: UTF8.self)
+    }
+}
+
+extension FieldParsing.NumberProblem {
+    /// The sentence after "column "x": ", for a field shown as `shown`.
+    func message(shown: String) -> String {
+        switch self {
+        case .empty: "empty field: every feature needs a number (cvkit does not impute missing values)"
+        case .notANumber: "\(shown) is NaN: features must be finite numbers (remove or impute the row first)"
+        case .infinite: "\(shown) is infinite: features must be finite numbers"
+        case .hexadecimal: "\(shown) is a hexadecimal number: write features in decimal, e.g. 12.5 or 1e-3"
+        case .thousandsSeparator: "\(shown) has a thousands or digit separator: write the number without it, e.g. 1234.5"
+        case .outOfRange: "\(shown) is outside the range of a 32-bit float (about ±3.4e38)"
+        case .malformed: "expected a number, found \(shown)"
+        }
+    }
+}

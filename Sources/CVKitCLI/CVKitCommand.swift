@@ -1,0 +1,15 @@
+import ArgumentParser
+import CVKit
+
+@main
+struct CVKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cvkit",
+        abstract: "Honest model evaluation: cross-validate a batch-normalized softmax classifier on a CSV file.",
+        discussion: """
+            Exit status: 0 ok, 1 a check failed, 64 usage error, 65 bad data, 66 input missing or \
+            unreadable, 70 internal error, 73 cannot create an output file, 74 I/O error, 130 interrupted.
+            """,
+        version: CVKitVersion.current,
+        subcommands: [InfoCommand.self, FoldsCommand.self])
+}

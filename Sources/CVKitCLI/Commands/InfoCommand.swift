@@ -1,0 +1,56 @@
+import ArgumentParser
+import CVKit
+import Foundation
+
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Describe a data set: rows, features, classes and their shares, per-feature ranges, SHA-256.",
+        discussion: "Example: cvkit info datasets/iris.csv --json")
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Flag(help: "Print one JSON object on stdout instead of the tables.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let started = Date()
+            let dataset = try CSVLoader.load(path: dataOptions.data, options: dataOptions.csvOptions())
+            let seconds = Date().timeIntervalSince(started)
+            let stats = FeatureStatistics.of(dataset)
+            let counts = dataset.classCounts()
+            if json {
+                let info = InfoJSON(
+                    path: dataset.source.path, sha256: dataset.source.sha256, bytes: dataset.source.byteCount,
+                    rows: dataset.rowCount, features: dataset.featureCount, featureNames: dataset.featureNames,
+                    label: dataset.labelName,
+                    classes: zip(dataset.classNames, counts).map {
+                        InfoJSON.ClassCount(name: $0, count: $1, share: Double($1) / Double(dataset.rowCount))
+                    },
+                    featureStatistics: stats)
+                try JSONOutput.print(info)
+                return
+            }
+            print(InfoText.render(dataset: dataset, counts: counts, stats: stats, seconds: seconds))
+        }
+    }
+}
+
+/// The `info --json` object (DESIGN.md "Results JSON").
+struct InfoJSON: Encodable {
+    struct ClassCount: Encodable {
+        var name: String
+        var count: Int
+        var share: Double
+    }
+    var path: String
+    var sha256: String
+    var bytes: Int
+    var rows: Int
+    var features: Int
+    var featureNames: [String]
+    var label: String
+    var classes: [ClassCount]
+    var featureStatistics: [FeatureStatistics]
+}

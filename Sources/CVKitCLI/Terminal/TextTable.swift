@@ -1,0 +1,26 @@
+/// A plain-text table for the terminal: a header row, a rule, left-aligned text, right-aligned numbers.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    var columns: [(title: String, alignment: Alignment)]
+    var rows: [[String]] = []
+
+    init(_ columns: [(String, Alignment)]) { self.columns = columns.map { (title: $0.0, alignment: $0.1) } }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render(indent: String = "") -> String {
+        var widths = columns.map { $0.title.count }
+        for row in rows { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return columns[index].alignment == .left ? cell + pad : pad + cell
+            }
+            return indent + padded.joined(separator: "  ").replacing(/\s+$/, with: "")
+        }
+        var lines = [line(columns.map(\.title)), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import CVKit
+
+@Suite struct FieldParsingTests {
+    func parse(_ text: String) -> Result<Float, FieldParsing.NumberProblem> {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { FieldParsing.parseFloat(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+    }
+
+    @Test(arguments: [
+        ("12", Float(12)), ("-0.5", -0.5), (".5", 0.5), ("5.", 5), ("1e-3", 0.001), ("+2E+4", 20000),
+        ("  3.25\t", 3.25), ("0.07871", 0.07871), ("1065.0", 1065), ("-0", 0), ("1e-50", 0),
+    ])
+    func acceptsDecimalNumbers(text: String, value: Float) throws {
+        #expect(try parse(text).get() == value)
+    }
+
+    @Test(arguments: [
+        ("", FieldParsing.NumberProblem.empty), ("   ", .empty), ("nan", .notANumber), ("-NaN", .notANumber),
+        ("inf", .infinite), ("-Infinity", .infinite), ("0x1p3", .hexadecimal), ("1,234", .thousandsSeparator),
+        ("1_000", .thousandsSeparator), ("1e400", .outOfRange), ("-3.5e39", .outOfRange), ("x7", .malformed),
+        ("1.2.3", .malformed), ("e5", .malformed), ("1e", .malformed), ("--1", .malformed), ("1 2", .thousandsSeparator),
+        ("١٢", .malformed),
+    ])
+    func rejectsEverythingElseWithItsReason(text: String, problem: FieldParsing.NumberProblem) {
+        #expect(throws: problem) { try parse(text).get() }
+    }
+
+    @Test func roundsCorrectlyToFloat() throws {
+        // 0.1 is not representable: the nearest Float, as Float("0.1") gives.
+        #expect(try parse("0.1").get() == Float("0.1"))
+        #expect(try parse("16777217").get() == 16_777_216)  // halfway: ties to even
+        #expect(try parse("3.4028235e38").get() == .greatestFiniteMagnitude)
+    }
+
+    @Test func quotesFieldsShortAndEscaped() {
+        let long = String(repeating: "y", count: 100)
+        let shown = Array(long.utf8).withUnsafeBufferPointer(FieldParsing.quote)
+        #expect(shown.hasSuffix("…\"") && shown.count == 43)
+        #expect(Array("a\tb".utf8).withUnsafeBufferPointer(FieldParsing.quote) == "\"a\\tb\"")
+    }
+}
