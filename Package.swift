@@ -43,7 +43,8 @@ let package = Package(
             dependencies: [
                 "CVKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["CVKitCLI"],
