@@ -79,3 +79,30 @@ extension Network {
         }
     }
 }
+
+extension Network {
+    /// Mean cross-entropy (log-sum-exp, so never −log 0) and the count of correct argmax
+    /// predictions on `features`, in inference mode, in chunks of up to 1,024 rows.
+    public func evaluate(features: [S], labels: [Int32]) -> (loss: Double, correct: Int) {
+        let rows = labels.count
+        precondition(features.count == rows * config.inputs, "features and labels disagree")
+        guard rows > 0 else { return (0, 0) }
+        let chunk = min(rows, 1024)
+        reserve(batch: chunk)
+        var total = 0.0, correct = 0
+        features.withUnsafeBufferPointer { x in
+            labels.withUnsafeBufferPointer { y in
+                var start = 0
+                while start < rows {
+                    let count = min(chunk, rows - start)
+                    let loss = forward(x: x.baseAddress! + start * config.inputs, labels: y.baseAddress! + start, batch: count,
+                                       training: false, updateRunning: false)
+                    total += Double(loss) * Double(count)
+                    correct += correctCount(labels: y.baseAddress! + start, batch: count)
+                    start += count
+                }
+            }
+        }
+        return (total / Double(rows), correct)
+    }
+}

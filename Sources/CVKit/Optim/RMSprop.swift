@@ -1,0 +1,24 @@
+/// RMSprop (Hinton, Lecture 6e): `s ← α · s + (1 − α) · g²`, `θ ← θ − lr · g / (√s + ε)`,
+/// with `α = 0.99` and `ε = 1e-8` (PyTorch's defaults; CS231n's decay rate 0.99), `s₀ = 0`.
+public struct RMSprop: Optimizer {
+    public let decay: Float
+    public let epsilon: Float
+    private var meanSquare: [Float]
+
+    public init(count: Int, decay: Float = 0.99, epsilon: Float = 1e-8) {
+        self.decay = decay
+        self.epsilon = epsilon
+        meanSquare = [Float](repeating: 0, count: count)
+    }
+
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>, learningRate: Float) {
+        let alpha = decay, eps = epsilon
+        meanSquare.withUnsafeMutableBufferPointer { s in
+            for i in 0..<parameters.count {
+                let g = gradients[i]
+                s[i] = alpha * s[i] + (1 - alpha) * g * g
+                parameters[i] -= learningRate * g / (s[i].squareRoot() + eps)
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Mini-batch training of a `Network<Float>`.
+///
+/// Each epoch: shuffle the training rows with the task's `RandomSource` (own Fisher–Yates), cut
+/// the order into batches of `batchSize`, keep the last partial batch, skip a batch of one when
+/// the network has BatchNorm (a single row has no variance). Each batch is gathered into one
+/// preallocated buffer; the forward, backward and update passes allocate nothing.
+/// A non-finite loss stops training and records the epoch (`divergedAtEpoch`): the caller must
+/// not use the network's predictions then. With `patience` and validation data, training stops
+/// after `patience` epochs without a lower validation loss and restores the best epoch's weights.
+public struct Trainer: Sendable {
+    public var options: TrainingOptions
+
+    public init(options: TrainingOptions) { self.options = options }
+
+    public func train(
+        _ network: Network<Float>, features: [Float], labels: [Int32],
+        validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
+        onEpoch: ((EpochRecord) -> Void)? = nil
+    ) throws -> TrainingHistory {
+        if let problem = options.problem { throw CVKitError.invalidArgument(problem) }
+        let width = network.config.inputs
+        let n = labels.count
+        guard n > 0, features.count == n * width else { throw CVKitError.invalidArgument("no training rows") }
+        let hasBatchNorm = network.config.batchNorm && !network.config.hidden.isEmpty
+        if hasBatchNorm && n < 2 { throw CVKitError.invalidArgument("BatchNorm needs at least 2 training rows (got \(n))") }
+        let batchSize = min(options.batchSize, n)
+        network.reserve(batch: batchSize)
+        var optimizer = options.optimizer.make(count: network.parameterCount)
+        var random = RandomSource(seed: seed)
+        var order = Array(0..<n)
+        var batchX = [Float](repeating: 0, count: batchSize * width)
+        var batchY = [Int32](repeating: 0, count: batchSize)
+        var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
+        var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?
+
+        epochs: for epoch in 0..<options.epochs {
+            random.shuffle(&order)
+            let learningRate = Float(options.schedule.rate(base: options.learningRate, epoch: epoch))
+            var lossSum = 0.0, correct = 0, seen = 0
+            var start = 0
+            while start < n {
+                let count = min(batchSize, n - start)
+                defer { start += count }
+                if count < 2 && hasBatchNorm { continue }
+                let loss: Float = features.withUnsafeBufferPointer { x in
+                    batchX.withUnsafeMutableBufferPointer { bx in
+                        batchY.withUnsafeMutableBufferPointer { by in
+                            for i in 0..<count {
+                                let row = order[start + i]
+                                (bx.baseAddress! + i * width).update(from: x.baseAddress! + row * width, count: width)
+                                by[i] = labels[row]
+                            }
+                            if epoch == 0 && start == 0 {
+                                history.initialLoss = Double(network.forward(
+                                    x: bx.baseAddress!, labels: by.baseAddress!, batch: count, training: true, updateRunning: false))
+                            }
+                            let loss = network.forward(x: bx.baseAddress!, labels: by.baseAddress!, batch: count, training: true, updateRunning: true)
+                            guard loss.isFinite else { return loss }
+                            network.backward(x: bx.baseAddress!, labels: by.baseAddress!, batch: count)
+                            correct += network.correctCount(labels: by.baseAddress!, batch: count)
+                            optimizer.step(parameters: network.parameters, gradients: UnsafeBufferPointer(network.gradients), learningRate: learningRate)
+                            return loss
+                        }
+                    }
+                }
+                guard loss.isFinite else {
+                    history.divergedAtEpoch = epoch + 1
+                    break epochs
+                }
+                lossSum += Double(loss) * Double(count)
+                seen += count
+            }
+            history.samplesSeen += seen
+            var record = EpochRecord(
+                epoch: epoch + 1, learningRate: Double(learningRate), trainLoss: lossSum / Double(max(seen, 1)),
+                trainAccuracy: Double(correct) / Double(max(seen, 1)), validationLoss: nil, validationAccuracy: nil)
+            if let validation, !validation.labels.isEmpty {
+                let (loss, right) = network.evaluate(features: validation.features, labels: validation.labels)
+                record.validationLoss = loss
+                record.validationAccuracy = Double(right) / Double(validation.labels.count)
+                if !loss.isFinite {
+                    history.epochs.append(record)
+                    history.divergedAtEpoch = epoch + 1
+                    break epochs
+                }
+                if let patience = options.patience {
+                    if let current = best, loss >= current.loss {
+                        if epoch + 1 - current.epoch >= patience {
+                            history.epochs.append(record)
+                            onEpoch?(record)
+                            break epochs
+                        }
+                    } else {
+                        best = (loss, epoch + 1, network.parameterValues, network.runningStatistics)
+                    }
+                }
+            }
+            history.epochs.append(record)
+            onEpoch?(record)
+        }
+        if let best, !history.diverged {
+            network.parameterValues = best.parameters
+            network.runningStatistics = best.statistics
+            history.bestEpoch = best.epoch
+        }
+        return history
+    }
+}

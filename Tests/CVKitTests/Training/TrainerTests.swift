@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import CVKit
+
+@Suite struct TrainerTests {
+    func standardized(_ name: String) throws -> (Dataset, Standardizer) {
+        let data = try CSVLoader.load(path: ProjectFiles.dataset(name))
+        return (data, Standardizer.fit(data, rows: Array(0..<data.rowCount)))
+    }
+
+    @Test func fitsStandardizedIris() throws {
+        let (iris, scaler) = try standardized("iris")
+        let all = Array(0..<iris.rowCount)
+        let x = scaler.transform(iris, rows: all)
+        let network = try Network<Float>(config: NetworkConfig(inputs: 4, classes: 3, hidden: [32]), seed: 1)
+        let history = try Trainer(options: TrainingOptions(epochs: 60, batchSize: 16, learningRate: 0.01))
+            .train(network, features: x, labels: iris.labels, seed: 2)
+        let predicted = network.predictions(features: x)
+        let accuracy = Double(zip(predicted, iris.labels).filter { $0 == $1 }.count) / 150
+        #expect(accuracy >= 0.97, "training accuracy \(accuracy)")
+        #expect(!history.diverged && history.epochs.count == 60)
+        #expect(abs(history.initialLoss - log(3)) < 0.1)
+        #expect(history.epochs.last!.trainLoss < history.epochs.first!.trainLoss)
+    }
+
+    @Test func digitsHeldOutAccuracy() throws {
+        let digits = try CSVLoader.load(path: ProjectFiles.dataset("digits"))
+        let split = try Holdout(test: 0.2, seed: 0).splits(labels: digits.labels)[0]
+        let scaler = Standardizer.fit(digits, rows: split.train)
+        let network = try Network<Float>(config: NetworkConfig(inputs: 64, classes: 10), seed: 3)
+        _ = try Trainer(options: TrainingOptions()).train(
+            network, features: scaler.transform(digits, rows: split.train), labels: split.train.map { digits.labels[$0] }, seed: 4)
+        let predicted = network.predictions(features: scaler.transform(digits, rows: split.test))
+        let truth = split.test.map { digits.labels[$0] }
+        let accuracy = Double(zip(predicted, truth).filter { $0 == $1 }.count) / Double(truth.count)
+        #expect(accuracy >= 0.95, "held-out accuracy \(accuracy)")
+    }
+
+    @Test func sameSeedSameWeightsBitForBit() throws {
+        let (wine, scaler) = try standardized("wine")
+        let x = scaler.transform(wine, rows: Array(0..<wine.rowCount))
+        func trained(_ seed: UInt64) throws -> ([Float], [Float]) {
+            let network = try Network<Float>(config: NetworkConfig(inputs: 13, classes: 3, hidden: [16, 8]), seed: seed)
+            _ = try Trainer(options: TrainingOptions(epochs: 5, batchSize: 32)).train(network, features: x, labels: wine.labels, seed: seed)
+            return (network.parameterValues, network.runningStatistics)
+        }
+        let a = try trained(9), b = try trained(9), c = try trained(10)
+        #expect(a.0.map(\.bitPattern) == b.0.map(\.bitPattern) && a.1.map(\.bitPattern) == b.1.map(\.bitPattern))
+        #expect(a.0 != c.0)
+    }
+
+    @Test func divergenceIsDetectedAndStops() throws {
+        let (digits, scaler) = try standardized("digits")
+        let x = scaler.transform(digits, rows: Array(0..<digits.rowCount))
+        let network = try Network<Float>(config: NetworkConfig(inputs: 64, classes: 10, hidden: [64], batchNorm: false), seed: 0)
+        let history = try Trainer(options: TrainingOptions(epochs: 20, optimizer: .sgd, learningRate: 1e4))
+            .train(network, features: x, labels: digits.labels, seed: 0)
+        let epoch = try #require(history.divergedAtEpoch)
+        #expect(epoch <= 20 && history.epochs.count < 20)
+    }
+
+    @Test func earlyStoppingRestoresTheBestEpoch() throws {
+        let (wine, scaler) = try standardized("wine")
+        let split = try Holdout(test: 0.3, seed: 1).splits(labels: wine.labels)[0]
+        let network = try Network<Float>(config: NetworkConfig(inputs: 13, classes: 3, hidden: [64]), seed: 1)
+        let validation = (scaler.transform(wine, rows: split.test), split.test.map { wine.labels[$0] })
+        let history = try Trainer(options: TrainingOptions(epochs: 300, batchSize: 16, learningRate: 0.01, patience: 5)).train(
+            network, features: scaler.transform(wine, rows: split.train), labels: split.train.map { wine.labels[$0] },
+            validation: validation, seed: 1)
+        let best = try #require(history.bestEpoch)
+        #expect(history.epochs.count < 300 && history.epochs.count == best + 5)
+        let bestLoss = try #require(history.epochs[best - 1].validationLoss)
+        #expect(history.epochs.compactMap(\.validationLoss).allSatisfy { $0 >= bestLoss })
+        let restored = network.evaluate(features: validation.0, labels: validation.1).loss
+        #expect(abs(restored - bestLoss) < 1e-9)
+    }
+
+    /// 65 rows in batches of 64 leave a batch of one, which BatchNorm cannot train on: skipped.
+    @Test func batchOfOneIsSkippedWithBatchNorm() throws {
+        let (iris, scaler) = try standardized("iris")
+        let rows = Array(0..<65)
+        let network = try Network<Float>(config: NetworkConfig(inputs: 4, classes: 3, hidden: [8]), seed: 0)
+        let history = try Trainer(options: TrainingOptions(epochs: 2)).train(
+            network, features: scaler.transform(iris, rows: rows), labels: rows.map { iris.labels[$0] }, seed: 0)
+        #expect(history.samplesSeen == 128 && !history.diverged)
+        let plain = try Network<Float>(config: NetworkConfig(inputs: 4, classes: 3, hidden: [8], batchNorm: false), seed: 0)
+        let kept = try Trainer(options: TrainingOptions(epochs: 2)).train(
+            plain, features: scaler.transform(iris, rows: rows), labels: rows.map { iris.labels[$0] }, seed: 0)
+        #expect(kept.samplesSeen == 130)
+    }
+
+    @Test func invalidOptionsThrow() throws {
+        let network = try Network<Float>(config: NetworkConfig(inputs: 1, classes: 2, hidden: []), seed: 0)
+        for options in [TrainingOptions(epochs: 0), TrainingOptions(batchSize: 0), TrainingOptions(learningRate: -1),
+                        TrainingOptions(learningRate: .nan), TrainingOptions(patience: 0)] {
+            #expect { try Trainer(options: options).train(network, features: [1, 2], labels: [0, 1], seed: 0) } throws: {
+                ($0 as? CVKitError)?.kind == .invalidArgument
+            }
+        }
+    }
+}
