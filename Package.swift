@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The numeric kernels are written for 8-lane vectors. On x86-64, compile for Haswell-class CPUs (AVX2 + FMA,
+// every x86 server and desktop CPU since 2013–2015); the baseline (SSE2) splits each vector in two
+// and computes square roots lane by lane. Other architectures keep their defaults.
+#if arch(x86_64)
+let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let vectorSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "cvkit",
     platforms: [.macOS(.v13)],
@@ -9,6 +18,7 @@ let package = Package(
         // The binary is `cvkit`; its target is `CVKitCLI` because targets `CVKit` and `cvkit`
         // would collide on case-insensitive disks (swiftlang/swift-package-manager#4746).
         .executable(name: "cvkit", targets: ["CVKitCLI"]),
+        .executable(name: "cvkit-bench", targets: ["CVKitBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,9 +39,17 @@ let package = Package(
                 "CLibCSV",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],
+            swiftSettings: vectorSettings,
             linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS]))]),
         .executableTarget(
             name: "CVKitCLI",
+            dependencies: [
+                "CVKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .executableTarget(
+            name: "CVKitBench",
             dependencies: [
                 "CVKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -3,6 +3,17 @@ import CVKit
 
 @main
 struct CVKitCommand: ParsableCommand {
+    static func main() {
+        SingleThreadedBLAS.ensure()
+        BLASThreads.useOneThread()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "cvkit",
         abstract: "Honest model evaluation: cross-validate a batch-normalized softmax classifier on a CSV file.",

@@ -10,7 +10,7 @@ import CBLAS
 /// `Float` is what cvkit trains with (`cblas_sgemm`); `Double` runs the same code for gradient
 /// checks, where finite differences need more digits than Float has (`cblas_dgemm`). This is the
 /// only file that calls BLAS.
-public protocol BLASScalar: BinaryFloatingPoint, Codable, Sendable, LosslessStringConvertible {
+public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, LosslessStringConvertible {
     /// `C = alpha · op(A) · op(B) + beta · C`, row-major; `op(A)` is `m × k`, `op(B)` is `k × n`.
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,

@@ -29,14 +29,26 @@ public struct Adam: Optimizer {
         let correction2 = Float(1 - pow(Double(b2), Double(t)))
         let stepSize = learningRate / correction1
         let rootCorrection2 = correction2.squareRoot()
-        m.withUnsafeMutableBufferPointer { m in
-            v.withUnsafeMutableBufferPointer { v in
-                for i in 0..<parameters.count {
-                    let g = gradients[i]
-                    m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * g * g
-                    // lr · m̂ / (√v̂ + ε) = (lr / c₁) · m / (√v / √c₂ + ε)
-                    parameters[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
+        guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
+        let count = parameters.count, body = simdPrefix(count)
+        m.withUnsafeMutableBufferPointer { mBuffer in
+            v.withUnsafeMutableBufferPointer { vBuffer in
+                let m = mBuffer.baseAddress!, v = vBuffer.baseAddress!
+                // lr · m̂ / (√v̂ + ε) = (lr / c₁) · m / (√v / √c₂ + ε); eight lanes at a time (the
+                // four buffers may alias as far as the compiler knows, so it would not vectorize).
+                for i in stride(from: 0, to: body, by: 8) {
+                    let gradient = load8(g, i)
+                    let first = b1 * load8(m, i) + (1 - b1) * gradient
+                    let second = b2 * load8(v, i) + (1 - b2) * gradient * gradient
+                    store8(first, m, i)
+                    store8(second, v, i)
+                    store8(load8(p, i) - stepSize * first / (second.squareRoot() / rootCorrection2 + eps), p, i)
+                }
+                for i in body..<count {
+                    let gradient = g[i]
+                    m[i] = b1 * m[i] + (1 - b1) * gradient
+                    v[i] = b2 * v[i] + (1 - b2) * gradient * gradient
+                    p[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
                 }
             }
         }

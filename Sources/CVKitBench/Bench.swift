@@ -1,0 +1,84 @@
+import ArgumentParser
+import CVKit
+import Foundation
+
+/// `cvkit-bench`: release-mode measurements for `make bench` (never timed unit tests).
+///
+/// Loads a CSV (reporting MB/s), standardizes it, and trains the classifier on all rows with
+/// BLAS on one thread, timing only the training loop. Prints the median of `--runs` runs:
+/// samples/s, achieved GFLOP/s (training FLOPs per sample × samples / seconds) and its share of
+/// one core's fp32 peak.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cvkit-bench", abstract: "Measure loading and training speed.")
+
+    @Argument(help: "CSV file (label in the last column).") var data: String
+    @Option var hidden: String = "128,64"
+    @Option var epochs: Int = 5
+    @Option var batchSize: Int = 64
+    @Option var lr: Double = 1e-3
+    @Option var runs: Int = 3
+    @Option(help: "fp32 peak of one core, GFLOP/s (this machine: 2 FMA units × 8 lanes × 2 × 3.2 GHz ≈ 103).")
+    var peak: Double = 102.7
+
+    static func main() {
+        // `make bench` sets OPENBLAS_NUM_THREADS=1, as the cvkit binary does for itself (its
+        // SingleThreadedBLAS): idle OpenBLAS workers would otherwise cost a quarter of the time.
+        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
+            FileHandle.standardError.write(Data("cvkit-bench: warning: OPENBLAS_NUM_THREADS is not set; run with OPENBLAS_NUM_THREADS=1 (make bench does)\n".utf8))
+        }
+        BLASThreads.useOneThread()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    func run() throws {
+        var loadTimes: [Double] = []
+        var dataset: Dataset?
+        for _ in 0..<runs {
+            let start = Date()
+            dataset = try CSVLoader.load(path: data)
+            loadTimes.append(Date().timeIntervalSince(start))
+        }
+        guard let dataset else { return }
+        let megabytes = Double(dataset.source.byteCount) / 1e6
+        let rows = Array(0..<dataset.rowCount)
+        let x = Standardizer.fit(dataset, rows: rows).transform(dataset, rows: rows)
+        let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
+            guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
+            return width
+        }
+        let config = NetworkConfig(inputs: dataset.featureCount, classes: dataset.classCount, hidden: widths)
+        var trainTimes: [Double] = []
+        var samples = 0
+        var accuracy = 0.0
+        for run in 0..<runs {
+            let network = try Network<Float>(config: config, seed: UInt64(run))
+            let trainer = Trainer(options: TrainingOptions(epochs: epochs, batchSize: batchSize, learningRate: lr))
+            let start = Date()
+            let history = try trainer.train(network, features: x, labels: dataset.labels, seed: UInt64(run))
+            trainTimes.append(Date().timeIntervalSince(start))
+            samples = history.samplesSeen
+            accuracy = history.epochs.last?.trainAccuracy ?? 0
+        }
+        let load = median(loadTimes), train = median(trainTimes)
+        let gflops = Double(config.trainingFLOPsPerSample) * Double(samples) / train / 1e9
+        let name = URL(fileURLWithPath: data).lastPathComponent
+        print("\(name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.classCount) classes")
+        print(String(format: "  load     %8.1f MB/s   (%.3f s for %.1f MB, median of %d)", megabytes / load, load, megabytes, runs))
+        print(String(format: "  train    %8.0f samples/s   %.2f s for %d samples (%d epochs, batch %d, hidden [%@], Adam %g, 1 thread)",
+                     Double(samples) / train, train, samples, epochs, batchSize, hidden, lr))
+        print(String(format: "  compute  %8.2f GFLOP/s   %.1f%% of one core's %.1f GFLOP/s peak (%d FLOPs/sample)",
+                     gflops, 100 * gflops / peak, peak, config.trainingFLOPsPerSample))
+        print(String(format: "  last-epoch training accuracy %.4f", accuracy))
+    }
+
+    func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+}
