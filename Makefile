@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/cvkit
 
-.PHONY: demo test deps build check-foundation bench
+.PHONY: demo test deps build check-foundation bench reports
 
 deps:
 	@scripts/install-deps
@@ -11,9 +11,7 @@ build: deps
 	$(SWIFT) build -c release --product cvkit
 
 demo: build
-	$(BIN) info datasets/iris.csv
-	@echo
-	$(BIN) folds datasets/iris.csv --k 5 --seed 0 | head -6
+	$(BIN) kfold --k 10 datasets/iris.csv
 
 test: deps
 	$(SWIFT) test
@@ -31,3 +29,13 @@ bench: deps
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --epochs 20 --runs 5
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3
+
+# Example reports for the shipped data sets, committed under reports/ (same seed: same bytes).
+reports: build
+	rm -rf reports/*-kfold-* reports/*-loocv-* reports/*-split-*
+	$(BIN) kfold --k 10 datasets/iris.csv --quiet
+	$(BIN) kfold --k 10 datasets/wine.csv --quiet
+	$(BIN) kfold --k 10 datasets/breast_cancer.csv --quiet
+	$(BIN) kfold --k 10 datasets/digits.csv --quiet
+	$(BIN) loocv datasets/iris.csv --quiet
+	$(BIN) split datasets/wine.csv --val 0.15 --test 0.15 --epochs 100 --quiet

@@ -1,0 +1,47 @@
+/// Mean, sample standard deviation and 95 % t-interval of a set of scores (one per fold or repeat).
+///
+/// - `sd` is the sample standard deviation (divisor n − 1), 0 when n < 2.
+/// - `ci95` is [lo, hi] = mean ± t(0.975, n − 1) · sd / √n, Student's t quantile from `StudentT`;
+///   [mean, mean] when n = 1 (no spread to measure), [] when n = 0 (and then mean = 0).
+///
+/// The t-interval treats the fold scores as independent, which they are not: the training sets of
+/// cross-validation folds overlap, so the scores are positively correlated. The interval is therefore
+/// approximate and tends to be too narrow, undercovering the model's true accuracy (Bates, Hastie &
+/// Tibshirani 2021, "Cross-validation: what does it estimate and how well does it do it?",
+/// arXiv:2104.00673). Read it as a description of the spread over folds, not a guarantee.
+///
+/// The mean and variance are computed in two passes (mean, then squared deviations), which stays
+/// accurate when the scores are large against their spread.
+public struct Summary: Sendable, Equatable, Codable {
+    public var n: Int
+    public var mean: Double
+    public var sd: Double
+    public var ci95: [Double]
+
+    /// The summary of `values`.
+    public init(_ values: [Double]) {
+        n = values.count
+        guard n > 0 else {
+            mean = 0; sd = 0; ci95 = []
+            return
+        }
+        let count = Double(n)
+        mean = values.reduce(0, +) / count
+        guard n > 1 else {
+            sd = 0; ci95 = [mean, mean]
+            return
+        }
+        let center = mean
+        sd = (values.reduce(0) { $0 + ($1 - center) * ($1 - center) } / (count - 1)).squareRoot()
+        let half = StudentT.quantile(0.975, degreesOfFreedom: count - 1) * sd / count.squareRoot()
+        ci95 = [mean - half, mean + half]
+    }
+
+    /// A summary from its parts, e.g. read back from a report; not checked for consistency.
+    public init(n: Int, mean: Double, sd: Double, ci95: [Double]) {
+        self.n = n
+        self.mean = mean
+        self.sd = sd
+        self.ci95 = ci95
+    }
+}

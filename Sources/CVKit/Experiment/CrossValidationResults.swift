@@ -1,0 +1,174 @@
+/// The results of a `kfold`, `loocv` or `split` run: `results.json`, and what `report.md` shows.
+///
+/// Built only from the settings, the data and the task results, so an interrupted and resumed
+/// run gives the same bytes as an uninterrupted one. Timings live elsewhere (`timings.json`).
+/// Rates are fractions in [0, 1]. Folds whose training diverged keep their row, with null scores,
+/// and are left out of every mean.
+public struct CrossValidationResults: Sendable, Equatable, Codable {
+    public struct ClassCount: Sendable, Equatable, Codable {
+        public var name: String
+        public var count: Int
+    }
+
+    public struct DataInfo: Sendable, Equatable, Codable {
+        public var path: String
+        public var sha256: String
+        public var rows: Int
+        public var features: Int
+        public var featureNames: [String]
+        public var label: String
+        public var classes: [ClassCount]
+    }
+
+    public struct ProtocolInfo: Sendable, Equatable, Codable {
+        public var scheme: String
+        public var k: Int
+        public var repeats: Int
+        public var stratified: Bool
+        public var groups: String?
+        public var validation: Double?
+        public var test: Double?
+        public var seed: UInt64
+        public var preprocessing: String
+    }
+
+    public struct ModelInfo: Sendable, Equatable, Codable {
+        public var layers: String
+        public var hidden: [Int]
+        public var batchnorm: Bool
+        public var optimizer: String
+        public var lr: Double
+        public var lrDecay: String
+        public var l2: Double
+        public var epochs: Int
+        public var batchSize: Int
+        public var patience: Int?
+        public var parameters: Int
+        public var forwardFLOPsPerSample: Int
+    }
+
+    public struct FoldInfo: Sendable, Equatable, Codable {
+        public var repetition: Int
+        public var fold: Int
+        public var nTrain: Int
+        public var nValidation: Int
+        public var nTest: Int
+        public var accuracy: Double?
+        public var macroF1: Double?
+        public var logLoss: Double?
+        public var baselineAccuracy: Double
+        public var initialLoss: Double
+        public var epochs: Int
+        public var bestEpoch: Int?
+        public var diverged: Bool
+        public var divergedAtEpoch: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case repetition = "repeat", fold, nTrain, nValidation, nTest, accuracy, macroF1, logLoss, baselineAccuracy
+            case initialLoss, epochs, bestEpoch, diverged, divergedAtEpoch
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(repetition, forKey: .repetition)
+            try c.encode(fold, forKey: .fold)
+            try c.encode(nTrain, forKey: .nTrain)
+            try c.encode(nValidation, forKey: .nValidation)
+            try c.encode(nTest, forKey: .nTest)
+            try c.encode(accuracy, forKey: .accuracy)
+            try c.encode(macroF1, forKey: .macroF1)
+            try c.encode(logLoss, forKey: .logLoss)
+            try c.encode(baselineAccuracy, forKey: .baselineAccuracy)
+            try c.encode(initialLoss.isFinite ? initialLoss : nil, forKey: .initialLoss)
+            try c.encode(epochs, forKey: .epochs)
+            try c.encode(bestEpoch, forKey: .bestEpoch)
+            try c.encode(diverged, forKey: .diverged)
+            try c.encode(divergedAtEpoch, forKey: .divergedAtEpoch)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            repetition = try c.decode(Int.self, forKey: .repetition)
+            fold = try c.decode(Int.self, forKey: .fold)
+            nTrain = try c.decode(Int.self, forKey: .nTrain)
+            nValidation = try c.decode(Int.self, forKey: .nValidation)
+            nTest = try c.decode(Int.self, forKey: .nTest)
+            accuracy = try c.decodeIfPresent(Double.self, forKey: .accuracy)
+            macroF1 = try c.decodeIfPresent(Double.self, forKey: .macroF1)
+            logLoss = try c.decodeIfPresent(Double.self, forKey: .logLoss)
+            baselineAccuracy = try c.decode(Double.self, forKey: .baselineAccuracy)
+            initialLoss = try c.decodeIfPresent(Double.self, forKey: .initialLoss) ?? .nan
+            epochs = try c.decode(Int.self, forKey: .epochs)
+            bestEpoch = try c.decodeIfPresent(Int.self, forKey: .bestEpoch)
+            diverged = try c.decode(Bool.self, forKey: .diverged)
+            divergedAtEpoch = try c.decodeIfPresent(Int.self, forKey: .divergedAtEpoch)
+        }
+
+        init(_ task: TaskResult) {
+            repetition = task.repetition
+            fold = task.fold
+            nTrain = task.nTrain
+            nValidation = task.nValidation
+            nTest = task.nTest
+            accuracy = task.accuracy
+            macroF1 = task.macroF1
+            logLoss = task.logLoss
+            baselineAccuracy = task.baselineAccuracy
+            initialLoss = task.history.initialLoss
+            epochs = task.history.epochs.count
+            bestEpoch = task.history.bestEpoch
+            diverged = task.diverged
+            divergedAtEpoch = task.diverged ? (task.history.divergedAtEpoch ?? task.history.epochs.count) : nil
+        }
+    }
+
+    public struct SummaryInfo: Sendable, Equatable, Codable {
+        public var accuracy: Summary
+        public var macroF1: Summary
+        public var logLoss: Summary
+        public var baselineAccuracy: Double
+        /// How `accuracy.ci95` was made: "t" (t-interval over folds) or "wilson" (LOOCV, pooled).
+        public var interval: String
+        public var folds: Int
+        public var diverged: Int
+    }
+
+    public struct ClassInfo: Sendable, Equatable, Codable {
+        public var name: String
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        public var support: Int
+    }
+
+    /// Mean, min and max over the tasks that reached an epoch (NaN-free: absent when none did).
+    public struct Band: Sendable, Equatable, Codable {
+        public var mean: Double
+        public var min: Double
+        public var max: Double
+    }
+
+    public struct CurvePoint: Sendable, Equatable, Codable {
+        public var epoch: Int
+        public var trainLoss: Band?
+        public var trainAccuracy: Band?
+        public var heldOutLoss: Band?
+        public var heldOutAccuracy: Band?
+    }
+
+    public var command: String
+    public var cvkitVersion: String
+    public var commandLine: String
+    public var data: DataInfo
+    public var `protocol`: ProtocolInfo
+    public var model: ModelInfo
+    public var folds: [FoldInfo]
+    public var summary: SummaryInfo
+    /// Pooled over every non-diverged test part; rows = true class, in `data.classes` order.
+    public var confusion: [[Int]]
+    public var perClass: [ClassInfo]
+    /// Per epoch: training loss/accuracy and the held-out part's (the validation part for
+    /// `split`, the test fold for `kfold`/`loocv`, where it is only watched, never used to choose).
+    public var curves: [CurvePoint]
+    public var warnings: [String]
+}

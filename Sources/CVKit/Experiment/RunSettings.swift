@@ -1,0 +1,116 @@
+import Foundation
+
+/// Everything that decides a cross-validation run's results, normalized.
+///
+/// Two runs with equal settings and equal data give byte-identical `report.md` and
+/// `results.json`, whatever `--jobs`, `--report-dir` or `--resume` were: those are not settings.
+/// `commandLine` writes the settings back as the one command that reproduces the run, and `hash`
+/// (the first 8 hex digits of its SHA-256) names the report folder.
+public struct RunSettings: Sendable, Equatable {
+    public enum Scheme: String, Sendable, Codable {
+        case kfold, loocv, split
+    }
+
+    public var scheme: Scheme
+    public var dataPath: String
+    public var csv: CSVOptions
+    public var groups: String?
+    /// K-fold only.
+    public var k: Int
+    public var repeats: Int
+    public var stratified: Bool
+    /// Split only: fractions of all rows.
+    public var validation: Double
+    public var test: Double
+    public var network: NetworkConfig
+    public var training: TrainingOptions
+    public var seed: UInt64
+
+    public init(scheme: Scheme, dataPath: String, csv: CSVOptions = CSVOptions(), groups: String? = nil, k: Int = 10, repeats: Int = 1,
+                stratified: Bool = true, validation: Double = 0.15, test: Double = 0.15,
+                network: NetworkConfig, training: TrainingOptions = TrainingOptions(), seed: UInt64 = 0) {
+        self.scheme = scheme
+        self.dataPath = dataPath
+        self.csv = csv
+        self.groups = groups
+        self.k = k
+        self.repeats = repeats
+        self.stratified = stratified
+        self.validation = validation
+        self.test = test
+        self.network = network
+        self.training = training
+        self.seed = seed
+    }
+
+    /// The resampler this run uses.
+    public func resampler() -> any Resampler {
+        switch scheme {
+        case .kfold:
+            groups == nil ? KFold(k: k, repeats: repeats, stratified: stratified, seed: seed) : GroupKFold(k: k, repeats: repeats, seed: seed)
+        case .loocv: LeaveOneOut(seed: seed)
+        case .split: Holdout(validation: validation, test: test, stratified: stratified, seed: seed)
+        }
+    }
+
+    /// The command that reproduces these results: every option that changes them, in a fixed
+    /// order, defaults included; never `--jobs`, `--report-dir`, `--resume`, `--json` or `--quiet`.
+    public var commandLine: String {
+        var words = ["cvkit", scheme.rawValue, Shell.quote(dataPath)]
+        if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
+        if case .index(let index) = csv.label { words += ["--label", String(index)] }
+        if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }
+        if !csv.hasHeader { words.append("--no-header") }
+        switch scheme {
+        case .kfold:
+            words += ["--k", String(k), "--repeats", String(repeats)]
+            if let groups { words += ["--groups", Shell.quote(groups)] } else if !stratified { words.append("--no-stratify") }
+        case .loocv: break
+        case .split:
+            words += ["--val", Shell.number(validation), "--test", Shell.number(test)]
+            if !stratified { words.append("--no-stratify") }
+        }
+        words += ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
+        if !network.batchNorm { words.append("--no-batchnorm") }
+        words += ["--epochs", String(training.epochs), "--batch-size", String(training.batchSize),
+                  "--optimizer", training.optimizer.rawValue, "--lr", Shell.number(training.learningRate),
+                  "--lr-decay", training.schedule.description, "--l2", Shell.number(network.l2)]
+        if let patience = training.patience { words += ["--patience", String(patience)] }
+        words += ["--seed", String(seed)]
+        return words.joined(separator: " ")
+    }
+
+    /// First 8 hex digits of the SHA-256 of `commandLine`.
+    public var hash: String {
+        var hasher = SHA256()
+        hasher.update(Array(commandLine.utf8))
+        return String(hasher.finalizeHex().prefix(8))
+    }
+
+    /// `<data file stem>-<scheme>-<hash>`: the report folder's name. Only the stem's letters,
+    /// digits, `-`, `_` and `.` are kept, so a data file name never makes a path.
+    public var reportFolderName: String {
+        let file = dataPath.split(separator: "/").last.map(String.init) ?? "data"
+        let stem = file.hasSuffix(".csv") || file.hasSuffix(".tsv") ? String(file.dropLast(4)) : file
+        let safe = String(stem.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "_"
+        }).trimmingPrefix(".")
+        return "\(safe.isEmpty ? "data" : String(safe))-\(scheme.rawValue)-\(hash)"
+    }
+}
+
+/// Quoting for command lines shown to users (POSIX shell).
+enum Shell {
+    static func quote(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./,:=+".unicodeScalars.contains($0)) }
+        if plain && !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Shortest form that parses back to the same Double: `0.001`, `1e-05`, `0`.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}

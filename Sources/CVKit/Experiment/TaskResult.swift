@@ -1,0 +1,26 @@
+/// The outcome of one task (one split trained and scored): what the journal stores per line and
+/// what reports are built from. Everything here is a pure function of the settings, the data and
+/// the split, except `seconds`, which reports keep out of their compared bytes.
+public struct TaskResult: Sendable, Equatable, Codable {
+    public var index: Int
+    public var repetition: Int
+    public var fold: Int
+    public var nTrain: Int
+    public var nValidation: Int
+    public var nTest: Int
+    /// Test-part scores; nil when training diverged.
+    public var accuracy: Double?
+    public var macroF1: Double?
+    public var logLoss: Double?
+    /// Accuracy of predicting the training part's most frequent class on the test part.
+    public var baselineAccuracy: Double
+    public var history: TrainingHistory
+    /// Test rows (data row indices), their predicted classes and probabilities (`rows × classes`),
+    /// empty when training diverged.
+    public var testRows: [Int]
+    public var predicted: [Int32]
+    public var probabilities: [Float]
+    public var seconds: Double
+
+    public var diverged: Bool { history.diverged || accuracy == nil }
+}

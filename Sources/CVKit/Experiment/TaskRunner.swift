@@ -1,0 +1,66 @@
+import Foundation
+
+/// Trains and scores one split: the unit of work of every run.
+///
+/// 1. Standardization is fitted on the split's training rows only and applied to the others
+///    (the leakage rule; see `Standardizer`).
+/// 2. The network and the mini-batch order get their own seeds derived from (run seed,
+///    repetition, fold), so a task's numbers do not depend on which thread runs it, or when.
+/// 3. With a validation part (holdout), it feeds early stopping; the test part is touched once, at
+///    the end. Without one (K-fold, LOOCV), the test part is scored after every epoch for the
+///    learning curves only — no choice is made from it.
+public struct TaskRunner: Sendable {
+    public let dataset: Dataset
+    public let settings: RunSettings
+
+    public init(dataset: Dataset, settings: RunSettings) {
+        self.dataset = dataset
+        self.settings = settings
+    }
+
+    public func run(index: Int, split: Split, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
+        let started = Date()
+        let labels = dataset.labels
+        let scaler = Standardizer.fit(dataset, rows: split.train)
+        let trainX = scaler.transform(dataset, rows: split.train)
+        let trainY = split.train.map { labels[$0] }
+        let testX = scaler.transform(dataset, rows: split.test)
+        let testY = split.test.map { labels[$0] }
+        var config = settings.network
+        config.inputs = dataset.featureCount
+        config.classes = dataset.classCount
+        let ids = [UInt64(split.repetition), UInt64(split.fold)]
+        let network = try Network<Float>(config: config, seed: RandomSource.derive(settings.seed, [1] + ids))
+        var training = settings.training
+        let monitor: (features: [Float], labels: [Int32])
+        if split.validation.isEmpty {
+            training.patience = nil
+            monitor = (testX, testY)
+        } else {
+            monitor = (scaler.transform(dataset, rows: split.validation), split.validation.map { labels[$0] })
+        }
+        let history = try Trainer(options: training).train(
+            network, features: trainX, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
+        var result = TaskResult(
+            index: index, repetition: split.repetition, fold: split.fold, nTrain: split.train.count, nValidation: split.validation.count,
+            nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
+            baselineAccuracy: Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes),
+            history: history, testRows: [], predicted: [], probabilities: [], seconds: 0)
+        if !history.diverged {
+            let probabilities = network.probabilities(features: testX)
+            if probabilities.allSatisfy(\.isFinite) {
+                let predicted = network.predictions(features: testX)
+                result.testRows = split.test
+                result.predicted = predicted
+                result.probabilities = probabilities
+                result.accuracy = Metrics.accuracy(truth: testY, predicted: predicted)
+                result.macroF1 = ConfusionMatrix(truth: testY, predicted: predicted, classCount: config.classes).macroF1()
+                result.logLoss = Metrics.logLoss(truth: testY, probabilities: probabilities, classCount: config.classes)
+            } else {
+                result.history.divergedAtEpoch = history.epochs.count
+            }
+        }
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// `report.md` for `kfold`, `loocv` and `split`: what a reader needs, top to bottom — the headline
+/// with its uncertainty and baseline, how it was measured, then the detail.
+public enum CrossValidationMarkdown {
+    public static func render(_ r: CrossValidationResults) -> String {
+        let s = r.summary
+        var out: [String] = []
+        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
+        out.append("# \(r.command): \(dataName) — accuracy \(f4(s.accuracy.mean)) ± \(f4(s.accuracy.sd))")
+        out.append("")
+        out.append("Reproduce with:")
+        out.append("")
+        out.append("```sh\n\(r.commandLine)\n```")
+        out.append("")
+        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
+            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes in column \(Markdown.code(r.data.label))")
+        out.append("")
+
+        out.append("## Summary")
+        out.append("")
+        var table = MarkdownTable([("metric", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])
+        table.add(["accuracy", f4(s.accuracy.mean), f4(s.accuracy.sd), interval(s.accuracy.ci95), String(s.accuracy.n)])
+        table.add(["macro-F1", f4(s.macroF1.mean), r.command == "loocv" ? "" : f4(s.macroF1.sd), interval(s.macroF1.ci95), String(s.macroF1.n)])
+        table.add(["log loss", f4(s.logLoss.mean), f4(s.logLoss.sd), interval(s.logLoss.ci95), String(s.logLoss.n)])
+        table.add(["majority-class baseline accuracy", f4(s.baselineAccuracy), "", "", String(s.folds)])
+        out.append(table.render())
+        out.append("")
+        out.append(intervalNote(r))
+        if s.diverged > 0 { out.append(""); out.append("**\(s.diverged) of \(s.folds) folds diverged** and are excluded from the means (see Warnings).") }
+        out.append("")
+        if r.command != "split" {
+            out.append("![accuracy per fold, with the mean and its interval](folds.svg)")
+            out.append("")
+        }
+
+        out.append("## Protocol")
+        out.append("")
+        let p = r.protocol
+        switch r.command {
+        case "kfold": out.append("- \(p.scheme.prefix(1).uppercased() + p.scheme.dropFirst()) cross-validation: k = \(p.k), \(p.repeats) repeat\(p.repeats == 1 ? "" : "s")"
+            + (p.groups.map { " (groups from column \(Markdown.code($0)): no group is in two folds)" } ?? "") + ", seed \(p.seed).")
+        case "loocv": out.append("- Leave-one-out: \(p.k) trainings, each tested on one row; seed \(p.seed).")
+        default: out.append("- \(p.scheme.prefix(1).uppercased() + p.scheme.dropFirst()): validation \(pct(p.validation ?? 0)), test \(pct(p.test ?? 0)) of the rows; "
+            + "the epoch is chosen on the validation part (early stopping), and the test part is scored once, at the end; seed \(p.seed).")
+        }
+        out.append("- Preprocessing: \(p.preprocessing).")
+        out.append("- Out-of-fold predictions: `predictions.csv` (row, repeat, fold, true and predicted class, one probability per class).")
+        out.append("")
+
+        out.append("## Model")
+        out.append("")
+        let m = r.model
+        out.append("- Layers: \(m.layers).")
+        out.append("- \(grouped(m.parameters)) parameters; \(grouped(m.forwardFLOPsPerSample)) FLOPs per sample (forward).")
+        let optimizerNames = ["sgd": "SGD", "momentum": "SGD with momentum 0.9", "rmsprop": "RMSprop", "adam": "Adam"]
+        out.append("- Training: \(optimizerNames[m.optimizer] ?? m.optimizer), learning rate \(Shell.number(m.lr)), decay \(m.lrDecay), L2 \(Shell.number(m.l2)), "
+            + "\(m.epochs) epochs of mini-batches of \(m.batchSize)" + (m.patience.map { ", early stopping after \($0) epochs without a lower validation loss" } ?? "") + ".")
+        out.append("")
+
+        out.append("## Learning curves")
+        out.append("")
+        out.append(r.command == "split"
+            ? "Mean over runs; the validation part is what early stopping watches."
+            : "Mean over folds with the range of folds shaded. The held-out curve is the test fold, scored after each epoch only to draw it: no choice is made from it.")
+        out.append("")
+        out.append("![learning curves](learning-curves.svg)")
+        out.append("")
+
+        out.append(r.command == "loocv" ? "## Per row (first 20)" : "## Per fold")
+        out.append("")
+        var folds = MarkdownTable([("repeat", .right), ("fold", .right), ("train", .right), ("test", .right), ("accuracy", .right),
+                                   ("macro-F1", .right), ("log loss", .right), ("baseline", .right), ("initial loss", .right), ("epochs", .right), ("diverged", .left)])
+        for fold in (r.command == "loocv" ? Array(r.folds.prefix(20)) : r.folds) {
+            folds.add([String(fold.repetition + 1), String(fold.fold + 1), String(fold.nTrain), String(fold.nTest),
+                       fold.accuracy.map(f4) ?? "—", fold.macroF1.map(f4) ?? "—", fold.logLoss.map(f4) ?? "—", f4(fold.baselineAccuracy),
+                       fold.initialLoss.isFinite ? f4(fold.initialLoss) : "—", String(fold.epochs),
+                       fold.diverged ? "yes, epoch \(fold.divergedAtEpoch ?? fold.epochs)" : "no"])
+        }
+        out.append(folds.render())
+        out.append("")
+        out.append("Initial loss: the cross-entropy of the untrained network on its first mini-batch; ln \(r.data.classes.count) = \(f4(log(Double(r.data.classes.count)))) is what a sound initialization gives.")
+        out.append("")
+
+        out.append("## Per class")
+        out.append("")
+        out.append("From the pooled out-of-fold predictions.")
+        out.append("")
+        var classes = MarkdownTable([("class", .left), ("precision", .right), ("recall", .right), ("F1", .right), ("support", .right)])
+        for c in r.perClass { classes.add([c.name, f4(c.precision), f4(c.recall), f4(c.f1), String(c.support)]) }
+        out.append(classes.render())
+        out.append("")
+
+        out.append("## Confusion matrix")
+        out.append("")
+        out.append("Rows are the true class, columns the predicted class.")
+        out.append("")
+        var confusion = MarkdownTable([("true \\ predicted", .left)] + r.data.classes.map { ($0.name, MarkdownTable.Alignment.right) })
+        for (index, row) in r.confusion.enumerated() { confusion.add([r.data.classes[index].name] + row.map(String.init)) }
+        out.append(confusion.render())
+        out.append("")
+        out.append("![confusion matrix](confusion.svg)")
+        out.append("")
+
+        out.append("## Warnings")
+        out.append("")
+        out.append(r.warnings.isEmpty ? "None." : r.warnings.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
+        out.append("")
+        out.append("## Files")
+        out.append("")
+        out.append("`results.json` (everything above, for programs) · `predictions.csv` · `learning-curves.svg` · `confusion.svg`"
+            + (r.command == "split" ? "" : " · `folds.svg`") + " · `journal.jsonl` (finished tasks, for `--resume`) · `timings.json` (wall times, kept apart so this report's bytes repeat)")
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    static func intervalNote(_ r: CrossValidationResults) -> String {
+        switch r.summary.interval {
+        case "wilson":
+            return "> The accuracy interval is a Wilson score interval for \(r.summary.accuracy.n) leave-one-out predictions. "
+                + "Those predictions come from models trained on nearly the same rows, so they are not independent: read the interval as approximate."
+        default:
+            if r.command == "split" {
+                return "> One split gives one test score: there is no spread to report. Use `cvkit kfold` for an estimate with an interval."
+            }
+            return "> SD is the sample standard deviation over folds (n − 1). The interval is a t-interval over the \(r.summary.accuracy.n) fold scores; "
+                + "folds share training rows, so the scores are not independent and the interval is approximate, usually too narrow "
+                + "(Bates, Hastie & Tibshirani 2021, arXiv:2104.00673)."
+        }
+    }
+
+    static func f4(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : "—" }
+    static func interval(_ values: [Double]) -> String { values.count == 2 ? "\(f4(values[0])) to \(f4(values[1]))" : "—" }
+    static func pct(_ value: Double) -> String { String(format: "%g %%", value * 100) }
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out
+    }
+}

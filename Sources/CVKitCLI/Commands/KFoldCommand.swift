@@ -1,0 +1,38 @@
+import ArgumentParser
+import CVKit
+
+struct KFoldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kfold",
+        abstract: "K-fold cross-validation: what accuracy to expect, with what uncertainty.",
+        discussion: """
+            Trains the network on each training part (standardized on that part only) and scores it on the \
+            held-out fold. Prints per-fold scores, the mean ± sd and a 95 % t-interval, and writes a report \
+            folder (report.md, results.json, predictions.csv, charts).
+            Example: cvkit kfold datasets/iris.csv --k 10
+            """)
+
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "Number of folds.") var k: Int = 10
+    @Option(help: "Repeat K-fold with a new shuffle each time.") var repeats: Int = 1
+    @Flag(help: "Plain K-fold: do not keep class proportions in each fold.") var noStratify = false
+    @Option(help: ArgumentHelp("Group K-fold on this column: no group in two folds. The column is not a feature.", valueName: "column"))
+    var groups: String?
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var execution: RunOptions
+
+    func validate() throws {
+        if k < 2 { throw ValidationError("--k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
+        if repeats < 1 { throw ValidationError("--repeats must be at least 1 (got \(repeats))") }
+        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split --val F --test F") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let settings = RunSettings(
+                scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
+                stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed)
+            try CrossValidationRun.execute(settings: settings, run: execution)
+        }
+    }
+}

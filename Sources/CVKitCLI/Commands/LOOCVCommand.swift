@@ -1,0 +1,29 @@
+import ArgumentParser
+import CVKit
+
+struct LOOCVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loocv",
+        abstract: "Leave-one-out cross-validation: n trainings, each tested on one row (small data sets).",
+        discussion: """
+            The accuracy interval is a Wilson score interval over the n predictions.
+            Example: cvkit loocv datasets/iris.csv
+            """)
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var execution: RunOptions
+
+    func validate() throws {
+        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split --val F --test F") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let settings = RunSettings(
+                scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
+                training: try model.training(), seed: execution.seed)
+            try CrossValidationRun.execute(settings: settings, run: execution)
+        }
+    }
+}

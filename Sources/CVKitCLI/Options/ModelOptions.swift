@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import CVKit
+
+/// The network and its training; shared by every command that trains.
+struct ModelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Hidden layer widths, comma-separated; '' for softmax regression.", valueName: "widths"))
+    var hidden: String = "128,64"
+
+    @Flag(help: "Leave out BatchNorm (Dense layers get a bias instead).")
+    var noBatchnorm = false
+
+    @Option(help: "Passes over the training part.")
+    var epochs: Int = 20
+
+    @Option(help: "Rows per mini-batch (the last partial batch is kept).")
+    var batchSize: Int = 64
+
+    @Option(help: ArgumentHelp("sgd, momentum (0.9), rmsprop (0.99) or adam (0.9, 0.999, bias-corrected).", valueName: "name"))
+    var optimizer: String = "adam"
+
+    @Option(help: "Learning rate.")
+    var lr: Double = 1e-3
+
+    @Option(help: ArgumentHelp("Learning-rate decay per epoch: none, step:EPOCHS:FACTOR, exp:RATE or inv:K (lr / (1 + K·epoch)).", valueName: "schedule"))
+    var lrDecay: String = "none"
+
+    @Option(help: "L2 penalty l2/2·ΣW² on the Dense weights (not biases, γ or β).")
+    var l2: Double = 0
+
+    @Option(help: "Early stopping: epochs without a lower validation loss before stopping (split only; default 10 there).")
+    var patience: Int?
+
+    func validate() throws {
+        _ = try hiddenWidths()
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
+        if !(lr > 0) || !lr.isFinite { throw ValidationError("--lr must be a positive number (got \(lr))") }
+        if !(l2 >= 0) || !l2.isFinite { throw ValidationError("--l2 must be a number ≥ 0 (got \(l2))") }
+        if let patience, patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
+        if OptimizerKind(rawValue: optimizer) == nil {
+            throw ValidationError("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \(optimizer))")
+        }
+        do { _ = try LearningRateSchedule(parsing: lrDecay) } catch let error as CVKitError { throw ValidationError(error.description) }
+    }
+
+    func hiddenWidths() throws -> [Int] {
+        let trimmed = hidden.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return [] }
+        return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            guard let width = Int(part.trimmingCharacters(in: .whitespaces)), width > 0 else {
+                throw ValidationError("--hidden takes positive widths separated by commas, e.g. 128,64 (got \"\(hidden)\")")
+            }
+            return width
+        }
+    }
+
+    func network() throws -> NetworkConfig {
+        NetworkConfig(inputs: 1, classes: 2, hidden: try hiddenWidths(), batchNorm: !noBatchnorm, l2: l2)
+    }
+
+    func training(defaultPatience: Int? = nil) throws -> TrainingOptions {
+        TrainingOptions(epochs: epochs, batchSize: batchSize, optimizer: OptimizerKind(rawValue: optimizer) ?? .adam, learningRate: lr,
+                        schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? defaultPatience)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@Suite struct CrossValidationCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func kfoldWritesTheReportAndTheJSONContract() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/iris.csv", "--k", "3", "--epochs", "5", "--report-dir", dir, "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let object = try json(result.stdout)
+        #expect(object["command"] as? String == "kfold")
+        let folds = try #require(object["folds"] as? [[String: Any]])
+        #expect(folds.count == 3)
+        #expect(folds.allSatisfy { $0["repeat"] as? Int == 0 && $0["diverged"] as? Bool == false })
+        let summary = try #require(object["summary"] as? [String: Any])
+        let accuracy = try #require(summary["accuracy"] as? [String: Any])
+        #expect((accuracy["ci95"] as? [Double])?.count == 2)
+        let reportDir = try #require(object["reportDir"] as? String)
+        for file in ["report.md", "results.json", "predictions.csv", "learning-curves.svg", "confusion.svg", "folds.svg", "journal.jsonl", "timings.json"] {
+            #expect(FileManager.default.fileExists(atPath: reportDir + "/" + file), "\(file)")
+        }
+        let predictions = try String(contentsOfFile: reportDir + "/predictions.csv", encoding: .utf8).split(separator: "\n")
+        #expect(predictions.first == "row,repeat,fold,true,predicted,p_setosa,p_versicolor,p_virginica")
+        #expect(predictions.count == 151)
+        let stored = try json(String(contentsOfFile: reportDir + "/results.json", encoding: .utf8))
+        #expect(stored["reportDir"] == nil)
+        #expect((stored["commandLine"] as? String)?.hasPrefix("cvkit kfold datasets/iris.csv --k 3") == true)
+    }
+
+    @Test func tableOnStdoutProgressOnStderr() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/wine.csv", "--k", "3", "--epochs", "3", "--report-dir", dir])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("accuracy") && result.stdout.contains("report: \(dir)/wine-kfold-"))
+        // Not a terminal: one line per finished task.
+        #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }.count == 3)
+    }
+
+    @Test func sameBytesForAnyJobs() throws {
+        let one = try CLIRunner.temporaryFolder(), two = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/wine.csv", "--k", "4", "--epochs", "4", "--seed", "3", "--quiet", "--json"]
+        let a = try json(CLIRunner.run(flags + ["--jobs", "1", "--report-dir", one]).stdout)
+        let b = try json(CLIRunner.run(flags + ["--jobs", "2", "--report-dir", two]).stdout)
+        let dirA = try #require(a["reportDir"] as? String), dirB = try #require(b["reportDir"] as? String)
+        for file in ["report.md", "results.json", "predictions.csv", "learning-curves.svg"] {
+            #expect(FileManager.default.contents(atPath: dirA + "/" + file) == FileManager.default.contents(atPath: dirB + "/" + file), "\(file)")
+        }
+    }
+
+    @Test func resumeAfterAKilledRunGivesTheSameBytes() throws {
+        let full = try CLIRunner.temporaryFolder(), cut = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/wine.csv", "--k", "5", "--epochs", "3", "--quiet", "--json", "--jobs", "1"]
+        let reference = try json(CLIRunner.run(flags + ["--report-dir", full]).stdout)
+        let first = try json(CLIRunner.run(flags + ["--report-dir", cut]).stdout)
+        let folder = try #require(first["reportDir"] as? String)
+        // Keep the journal's header and two tasks, and remove the report: as if killed after two tasks.
+        let journal = folder + "/journal.jsonl"
+        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+        try Data((lines.prefix(3).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: journal))
+        try FileManager.default.removeItem(atPath: folder + "/report.md")
+        let resumed = try CLIRunner.run(flags + ["--report-dir", cut, "--resume"])
+        #expect(resumed.status == 0)
+        let referenceDir = try #require(reference["reportDir"] as? String)
+        for file in ["report.md", "results.json", "predictions.csv"] {
+            #expect(FileManager.default.contents(atPath: referenceDir + "/" + file) == FileManager.default.contents(atPath: folder + "/" + file), "\(file)")
+        }
+    }
+
+    @Test func loocvAndSplit() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let loo = try CLIRunner.run(["loocv", "datasets/iris.csv", "--epochs", "2", "--hidden", "8", "--report-dir", dir, "--json", "--quiet"])
+        #expect(loo.status == 0, "\(loo.stderr)")
+        let looObject = try json(loo.stdout)
+        #expect((looObject["folds"] as? [Any])?.count == 150)
+        #expect(((looObject["summary"] as? [String: Any])?["interval"] as? String) == "wilson")
+        let split = try CLIRunner.run(["split", "datasets/wine.csv", "--val", "0.2", "--test", "0.2", "--epochs", "30", "--report-dir", dir, "--json", "--quiet"])
+        #expect(split.status == 0, "\(split.stderr)")
+        let fold = try #require((json(split.stdout)["folds"] as? [[String: Any]])?.first)
+        #expect(fold["nTest"] as? Int == 36 && fold["nValidation"] as? Int == 36 && fold["nTrain"] as? Int == 106)
+    }
+
+    @Test(arguments: [
+        ["kfold", "datasets/iris.csv", "--k", "1"], ["kfold", "datasets/iris.csv", "--k", "151"],
+        ["kfold", "datasets/iris.csv", "--optimizer", "lbfgs"], ["kfold", "datasets/iris.csv", "--lr", "0"],
+        ["kfold", "datasets/iris.csv", "--hidden", "12,x"], ["kfold", "datasets/iris.csv", "--lr-decay", "cosine"],
+        ["kfold", "datasets/iris.csv", "--patience", "3"], ["split", "datasets/iris.csv", "--val", "0.5", "--test", "0.5"],
+        ["kfold", "datasets/iris.csv", "--jobs", "0"],
+    ])
+    func badSettingsExit64(arguments: [String]) throws {
+        let result = try CLIRunner.run(arguments + ["--report-dir", try CLIRunner.temporaryFolder()])
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    }
+
+    @Test func divergenceIsReportedAndAllDivergedExits1() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/digits.csv", "--k", "2", "--epochs", "2", "--optimizer", "sgd", "--lr", "1e6",
+                                        "--no-batchnorm", "--report-dir", dir])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("diverged"))
+    }
+}
