@@ -71,6 +71,10 @@ extension CrossValidationResults {
             warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the loss became NaN or infinite: \(list)\(diverged.count > 10 ? ", …" : "")); "
                 + "they are excluded from every mean. Lower the learning rate (--lr) or add --lr-decay.")
         }
+        if settings.scheme == .loocv {
+            warnings.append("The majority-class baseline is pessimistic under leave-one-out: taking a row out makes its class rarer in the training part, "
+                + "so with balanced classes the majority guess is always wrong. Compare with the K-fold baseline instead.")
+        }
         if settings.scheme == .kfold && settings.repeats > 1 {
             warnings.append("With \(settings.repeats) repeats, every row is predicted \(settings.repeats) times: the confusion matrix and per-class table count each prediction.")
         }

@@ -7,7 +7,8 @@ public enum CrossValidationMarkdown {
         let s = r.summary
         var out: [String] = []
         let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
-        out.append("# \(r.command): \(dataName) — accuracy \(f4(s.accuracy.mean)) ± \(f4(s.accuracy.sd))")
+        let spread = s.accuracy.n >= 2 ? " ± \(f4(s.accuracy.sd))" : ""
+        out.append("# \(r.command): \(dataName) — accuracy \(f4(s.accuracy.mean))\(spread)")
         out.append("")
         out.append("Reproduce with:")
         out.append("")
@@ -20,9 +21,11 @@ public enum CrossValidationMarkdown {
         out.append("## Summary")
         out.append("")
         var table = MarkdownTable([("metric", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])
-        table.add(["accuracy", f4(s.accuracy.mean), f4(s.accuracy.sd), interval(s.accuracy.ci95), String(s.accuracy.n)])
-        table.add(["macro-F1", f4(s.macroF1.mean), r.command == "loocv" ? "" : f4(s.macroF1.sd), interval(s.macroF1.ci95), String(s.macroF1.n)])
-        table.add(["log loss", f4(s.logLoss.mean), f4(s.logLoss.sd), interval(s.logLoss.ci95), String(s.logLoss.n)])
+        func sd(_ summary: Summary) -> String { summary.n >= 2 ? f4(summary.sd) : "—" }
+        func ci(_ summary: Summary) -> String { summary.n >= 2 ? interval(summary.ci95) : "—" }
+        table.add(["accuracy", f4(s.accuracy.mean), sd(s.accuracy), ci(s.accuracy), String(s.accuracy.n)])
+        table.add(["macro-F1", f4(s.macroF1.mean), r.command == "loocv" ? "—" : sd(s.macroF1), ci(s.macroF1), String(s.macroF1.n)])
+        table.add(["log loss", f4(s.logLoss.mean), sd(s.logLoss), ci(s.logLoss), String(s.logLoss.n)])
         table.add(["majority-class baseline accuracy", f4(s.baselineAccuracy), "", "", String(s.folds)])
         out.append(table.render())
         out.append("")

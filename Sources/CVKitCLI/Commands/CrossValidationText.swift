@@ -22,7 +22,11 @@ enum CrossValidationText {
         let a = r.summary.accuracy
         let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
         let kind = r.summary.interval == "wilson" ? "Wilson" : "t"
-        out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)) (sd over \(a.n) \(r.command == "loocv" ? "rows" : "folds")), 95 % \(kind) interval \(interval)")
+        if a.n >= 2 {
+            out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)) (sd over \(a.n) \(r.command == "loocv" ? "rows" : "folds")), 95 % \(kind) interval \(interval)")
+        } else {
+            out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) on \(r.folds.first?.nTest ?? 0) test rows (one split: no spread to report; cvkit kfold gives an interval)")
+        }
         out.append("  macro-F1  \(NumberFormat.fixed(r.summary.macroF1.mean, 4))    log loss \(NumberFormat.fixed(r.summary.logLoss.mean, 4))    majority baseline \(NumberFormat.fixed(r.summary.baselineAccuracy, 4))")
         for warning in r.warnings { out.append("  warning: \(warning)") }
         out.append("")
