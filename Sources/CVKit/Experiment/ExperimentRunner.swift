@@ -15,32 +15,58 @@ public enum ExperimentEvent: Sendable {
 /// its split, never from the thread or the order, so any `jobs` gives the same results. Threads
 /// take the next unstarted task from a shared counter. BLAS runs single-threaded inside each task.
 public final class ExperimentRunner: @unchecked Sendable {
-    public let runner: TaskRunner
-    public let splits: [Split]
+    /// One task: a split trained and scored under some settings; `index` is its journal key.
+    public struct Unit: Sendable {
+        public var index: Int
+        public var runner: TaskRunner
+        public var split: Split
+
+        public init(index: Int, runner: TaskRunner, split: Split) {
+            self.index = index
+            self.runner = runner
+            self.split = split
+        }
+    }
+
+    public let units: [Unit]
     public let jobs: Int
-    public init(runner: TaskRunner, splits: [Split], jobs: Int) {
-        self.runner = runner
-        self.splits = splits
+
+    public init(units: [Unit], jobs: Int) {
+        self.units = units
         self.jobs = max(1, jobs)
     }
 
+    /// All splits under one set of settings, indexed from 0.
+    public convenience init(runner: TaskRunner, splits: [Split], jobs: Int) {
+        self.init(units: splits.enumerated().map { Unit(index: $0, runner: runner, split: $1) }, jobs: jobs)
+    }
+
+    /// Runs every unit not in `finished` (matched by index) and returns all results in unit order.
     public func run(journal: Journal?, finished: [TaskResult] = [], onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> [TaskResult] {
-        let state = SharedState(count: splits.count)
-        for result in finished where result.index < splits.count { state.results[result.index] = result }
-        state.done = state.results.compactMap { $0 }.count
-        for result in finished { onEvent?(.taskFinished(result, done: state.done, total: splits.count, resumed: true)) }
-        state.pending = splits.indices.filter { state.results[$0] == nil }
+        let state = SharedState(count: units.count)
+        let position = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.index, $0) })
+        var resumed: [TaskResult] = []
+        for result in finished {
+            guard let slot = position[result.index] else { continue }
+            state.results[slot] = result
+            resumed.append(result)
+        }
+        state.done = resumed.count
+        for result in resumed { onEvent?(.taskFinished(result, done: state.done, total: units.count, resumed: true)) }
+        state.pending = units.indices.filter { state.results[$0] == nil }
         let workers = min(jobs, max(state.pending.count, 1))
-        let epochs = runner.settings.training.epochs
+        let units = self.units
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = state.take() {
+            while let slot = state.take() {
+                let unit = units[slot]
                 do {
-                    let result = try runner.run(index: index, split: splits[index]) { record in
-                        onEvent?(.epoch(task: index, record: record, totalEpochs: epochs))
+                    let epochs = unit.runner.settings.training.epochs
+                    let result = try unit.runner.run(index: unit.index, split: unit.split) { record in
+                        onEvent?(.epoch(task: unit.index, record: record, totalEpochs: epochs))
                     }
                     try journal?.append(result)
-                    let done = state.store(result, at: index)
-                    onEvent?(.taskFinished(result, done: done, total: splits.count, resumed: false))
+                    let done = state.store(result, at: slot)
+                    onEvent?(.taskFinished(result, done: done, total: units.count, resumed: false))
                 } catch {
                     state.fail(error)
                     return

@@ -70,14 +70,22 @@ public struct RunSettings: Sendable, Equatable {
             words += ["--val", Shell.number(validation), "--test", Shell.number(test)]
             if !stratified { words.append("--no-stratify") }
         }
-        words += ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
+        return (words + modelWords + ["--seed", String(seed)]).joined(separator: " ")
+    }
+
+    /// The model and training options of `commandLine`, from `--hidden` on (what `compare --a` takes).
+    public var modelFlags: String { modelWords.joined(separator: " ") }
+
+    private var modelWords: [String] {
+        var words = ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
         if !network.batchNorm { words.append("--no-batchnorm") }
         words += ["--epochs", String(training.epochs), "--batch-size", String(training.batchSize),
                   "--optimizer", training.optimizer.rawValue, "--lr", Shell.number(training.learningRate),
                   "--lr-decay", training.schedule.description, "--l2", Shell.number(network.l2)]
         if let patience = training.patience { words += ["--patience", String(patience)] }
-        words += ["--seed", String(seed)]
-        return words.joined(separator: " ")
+        if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
+        if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
+        return words
     }
 
     /// First 8 hex digits of the SHA-256 of `commandLine`.
@@ -87,16 +95,21 @@ public struct RunSettings: Sendable, Equatable {
         return String(hasher.finalizeHex().prefix(8))
     }
 
-    /// `<data file stem>-<scheme>-<hash>`: the report folder's name. Only the stem's letters,
-    /// digits, `-`, `_` and `.` are kept, so a data file name never makes a path.
-    public var reportFolderName: String {
+    /// `<data file stem>-<scheme>-<hash>`: the report folder's name.
+    public var reportFolderName: String { RunSettings.reportFolderName(dataPath: dataPath, command: scheme.rawValue, commandLine: commandLine) }
+
+    /// `<data file stem>-<command>-<first 8 hex of SHA-256 of commandLine>`. Only the stem's
+    /// letters, digits, `-`, `_` and `.` are kept, so a data file name never makes a path.
+    public static func reportFolderName(dataPath: String, command: String, commandLine: String) -> String {
         let file = dataPath.split(separator: "/").last.map(String.init) ?? "data"
         let stem = file.hasSuffix(".csv") || file.hasSuffix(".tsv") ? String(file.dropLast(4)) : file
         let safe = String(stem.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 ? Character(scalar) : "_"
         }).trimmingPrefix(".")
-        return "\(safe.isEmpty ? "data" : String(safe))-\(scheme.rawValue)-\(hash)"
+        var hasher = SHA256()
+        hasher.update(Array(commandLine.utf8))
+        return "\(safe.isEmpty ? "data" : String(safe))-\(command)-\(hasher.finalizeHex().prefix(8))"
     }
 }
 

@@ -25,7 +25,7 @@ public struct Trainer: Sendable {
         if hasBatchNorm && n < 2 { throw CVKitError.invalidArgument("BatchNorm needs at least 2 training rows (got \(n))") }
         let batchSize = min(options.batchSize, n)
         network.reserve(batch: batchSize)
-        var optimizer = options.optimizer.make(count: network.parameterCount)
+        var optimizer = options.optimizer.make(count: network.parameterCount, beta1: options.beta1, beta2: options.beta2)
         var random = RandomSource(seed: seed)
         var order = Array(0..<n)
         var batchX = [Float](repeating: 0, count: batchSize * width)

@@ -9,15 +9,20 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     /// Stop when the validation loss has not improved for this many epochs, and restore the
     /// weights of the best epoch. Needs validation data; nil trains every epoch.
     public var patience: Int?
+    /// Adam's β₁ (also the momentum of `momentum`) and β₂; searched as `beta1=oml(0.9,0.999)`.
+    public var beta1: Double
+    public var beta2: Double
 
     public init(epochs: Int = 20, batchSize: Int = 64, optimizer: OptimizerKind = .adam, learningRate: Double = 1e-3,
-                schedule: LearningRateSchedule = .constant, patience: Int? = nil) {
+                schedule: LearningRateSchedule = .constant, patience: Int? = nil, beta1: Double = 0.9, beta2: Double = 0.999) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer
         self.learningRate = learningRate
         self.schedule = schedule
         self.patience = patience
+        self.beta1 = beta1
+        self.beta2 = beta2
     }
 
     /// Why these options cannot be used, or nil.
@@ -26,6 +31,7 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
         if batchSize < 1 { return "the batch size must be at least 1 (got \(batchSize))" }
         if !(learningRate > 0) || !learningRate.isFinite { return "the learning rate must be a positive number (got \(learningRate))" }
         if let patience, patience < 1 { return "patience must be at least 1 epoch (got \(patience))" }
+        if !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) { return "β₁ and β₂ must be in [0, 1) (got \(beta1), \(beta2))" }
         return nil
     }
 }

@@ -28,6 +28,12 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "L2 penalty l2/2·ΣW² on the Dense weights (not biases, γ or β).")
     var l2: Double = 0
 
+    @Option(help: "Adam's β₁, and the momentum of --optimizer momentum.")
+    var beta1: Double = 0.9
+
+    @Option(help: "Adam's β₂.")
+    var beta2: Double = 0.999
+
     @Option(help: "Early stopping: epochs without a lower validation loss before stopping (split only; default 10 there).")
     var patience: Int?
 
@@ -37,6 +43,9 @@ struct ModelOptions: ParsableArguments {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
         if !(lr > 0) || !lr.isFinite { throw ValidationError("--lr must be a positive number (got \(lr))") }
         if !(l2 >= 0) || !l2.isFinite { throw ValidationError("--l2 must be a number ≥ 0 (got \(l2))") }
+        if !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) {
+            throw ValidationError("--beta1 and --beta2 must be in [0, 1) (got \(beta1) and \(beta2))")
+        }
         if let patience, patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
         if OptimizerKind(rawValue: optimizer) == nil {
             throw ValidationError("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \(optimizer))")
@@ -61,6 +70,7 @@ struct ModelOptions: ParsableArguments {
 
     func training(defaultPatience: Int? = nil) throws -> TrainingOptions {
         TrainingOptions(epochs: epochs, batchSize: batchSize, optimizer: OptimizerKind(rawValue: optimizer) ?? .adam, learningRate: lr,
-                        schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? defaultPatience)
+                        schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? defaultPatience,
+                        beta1: beta1, beta2: beta2)
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Two configurations on the same repeated K-fold splits, compared with the corrected resampled
+/// t-test of Nadeau & Bengio (2003).
+///
+/// Per split `j`, `d_j = accuracy_A − accuracy_B` (a diverged fold counts as accuracy 0). The
+/// naive paired t-test treats the `J` differences as independent; they are not (training sets
+/// overlap), so it finds differences that are not there. The corrected test inflates the variance
+/// by `n_test / n_train`: `t = mean(d) / √((1/J + n_test/n_train) · s²)` with `J − 1` degrees of
+/// freedom. Both are reported; the verdict uses the corrected one at the 5 % level.
+public struct ModelComparison: Sendable {
+    public var a: RunSettings
+    public var b: RunSettings
+
+    public init(a: RunSettings, b: RunSettings) {
+        self.a = a
+        self.b = b
+    }
+
+    public var commandLine: String {
+        var words = ["cvkit", "compare", Shell.quote(a.dataPath), "--k", String(a.k), "--repeats", String(a.repeats)]
+        if !a.stratified { words.append("--no-stratify") }
+        words += ["--a", Shell.quote(a.modelFlags), "--b", Shell.quote(b.modelFlags), "--seed", String(a.seed)]
+        return words.joined(separator: " ")
+    }
+
+    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
+                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> ComparisonResults {
+        let splits = try a.resampler().splits(labels: dataset.labels, groups: dataset.groups)
+        if splits.count < 2 { throw CVKitError.invalidArgument("comparing needs at least two splits") }
+        let runnerA = TaskRunner(dataset: dataset, settings: a), runnerB = TaskRunner(dataset: dataset, settings: b)
+        let units = splits.enumerated().map { ExperimentRunner.Unit(index: $0, runner: runnerA, split: $1) }
+            + splits.enumerated().map { ExperimentRunner.Unit(index: splits.count + $0, runner: runnerB, split: $1) }
+        let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        let resultsA = Array(tasks[0..<splits.count]), resultsB = Array(tasks[splits.count...])
+        func score(_ task: TaskResult) -> Double { task.diverged ? 0 : (task.accuracy ?? 0) }
+        let differences = zip(resultsA, resultsB).map { score($0) - score($1) }
+        let ratio = splits.map { Double($0.test.count) / Double($0.train.count) }.reduce(0, +) / Double(splits.count)
+        let test = CorrectedTTest(differences: differences, testToTrainRatio: ratio)
+        let summaryA = CrossValidationResults.make(settings: a, dataset: dataset, tasks: resultsA, warnings: []).summary
+        let summaryB = CrossValidationResults.make(settings: b, dataset: dataset, tasks: resultsB, warnings: []).summary
+        let reference = CrossValidationResults.make(settings: a, dataset: dataset, tasks: [], warnings: [])
+        let verdict: String
+        let mean = String(format: "%.4f", test.meanDifference), p = String(format: "%.3g", test.pValue)
+        if test.pValue < 0.05 {
+            verdict = test.meanDifference > 0
+                ? "A is more accurate than B by \(mean) on average (corrected p = \(p) < 0.05)."
+                : "B is more accurate than A by \(String(format: "%.4f", -test.meanDifference)) on average (corrected p = \(p) < 0.05)."
+        } else {
+            verdict = "No evidence of a difference: mean difference \(mean), corrected p = \(p) ≥ 0.05"
+                + (test.naivePValue < 0.05 ? " (the naive paired t-test would have claimed one, p = \(String(format: "%.3g", test.naivePValue)))." : ".")
+        }
+        return ComparisonResults(
+            command: "compare", cvkitVersion: CVKitVersion.current, commandLine: commandLine, data: reference.data,
+            k: a.k, repeats: a.repeats, seed: a.seed, aCommandLine: a.commandLine, bCommandLine: b.commandLine,
+            a: summaryA, b: summaryB, differences: differences, meanDifference: test.meanDifference, correctedT: finite(test.correctedT),
+            pValue: test.pValue, naiveT: finite(test.naiveT), naivePValue: test.pValue.isNaN ? 1 : test.naivePValue,
+            testToTrainRatio: ratio, verdict: verdict)
+    }
+
+    /// JSON has no infinities: ±∞ (all differences equal and non-zero) becomes ±1e308.
+    private func finite(_ value: Double) -> Double { value.isFinite ? value : (value > 0 ? 1e308 : -1e308) }
+}
+
+/// What `cvkit compare` found.
+public struct ComparisonResults: Sendable, Equatable, Codable {
+    public var command: String
+    public var cvkitVersion: String
+    public var commandLine: String
+    public var data: CrossValidationResults.DataInfo
+    public var k: Int
+    public var repeats: Int
+    public var seed: UInt64
+    public var aCommandLine: String
+    public var bCommandLine: String
+    public var a: CrossValidationResults.SummaryInfo
+    public var b: CrossValidationResults.SummaryInfo
+    /// accuracy_A − accuracy_B per split, in split order (repeat, then fold).
+    public var differences: [Double]
+    public var meanDifference: Double
+    public var correctedT: Double
+    public var pValue: Double
+    public var naiveT: Double
+    public var naivePValue: Double
+    public var testToTrainRatio: Double
+    public var verdict: String
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// `report.md` of `cvkit compare`.
+public enum CompareMarkdown {
+    public static func render(_ r: ComparisonResults) -> String {
+        let f4 = CrossValidationMarkdown.f4
+        var out: [String] = []
+        out.append("# compare: \(Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path))")
+        out.append("")
+        out.append("**\(Markdown.escape(r.verdict))**")
+        out.append("")
+        out.append("Reproduce with:")
+        out.append("")
+        out.append("```sh\n\(r.commandLine)\n```")
+        out.append("")
+        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · \(r.data.rows) rows")
+        out.append("")
+        out.append("## Configurations")
+        out.append("")
+        var table = MarkdownTable([("", .left), ("accuracy", .right), ("sd", .right), ("macro-F1", .right), ("diverged folds", .right), ("command", .left)])
+        table.addMarkdown(["A", f4(r.a.accuracy.mean), f4(r.a.accuracy.sd), f4(r.a.macroF1.mean), String(r.a.diverged), Markdown.code(r.aCommandLine)])
+        table.addMarkdown(["B", f4(r.b.accuracy.mean), f4(r.b.accuracy.sd), f4(r.b.macroF1.mean), String(r.b.diverged), Markdown.code(r.bCommandLine)])
+        out.append(table.render())
+        out.append("")
+        out.append("## Test")
+        out.append("")
+        var test = MarkdownTable([("test", .left), ("t", .right), ("p (two-sided)", .right)])
+        test.add(["corrected resampled t-test (Nadeau & Bengio 2003)", String(format: "%.4g", r.correctedT), String(format: "%.4g", r.pValue)])
+        test.add(["naive paired t-test", String(format: "%.4g", r.naiveT), String(format: "%.4g", r.naivePValue)])
+        out.append(test.render())
+        out.append("")
+        out.append("Both configurations ran on the same \(r.repeats) × \(r.k)-fold splits (seed \(r.seed)); the mean difference A − B is "
+            + "\(f4(r.meanDifference)) over \(r.differences.count) splits. The differences are not independent — the training sets overlap — so the "
+            + "naive test's variance is too small. The corrected test multiplies it by 1 + J·n_test/n_train "
+            + "(n_test/n_train = \(String(format: "%.4f", r.testToTrainRatio))), which keeps false alarms near the nominal 5 %.")
+        out.append("")
+        out.append("## Differences per split")
+        out.append("")
+        var splits = MarkdownTable([("repeat", .right), ("fold", .right), ("A − B", .right)])
+        for (index, difference) in r.differences.enumerated() { splits.add([String(index / r.k + 1), String(index % r.k + 1), f4(difference)]) }
+        out.append(splits.render())
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

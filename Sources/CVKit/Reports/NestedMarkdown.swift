@@ -1,0 +1,66 @@
+import Foundation
+
+/// `report.md` of `cvkit nested`: the honest estimate, the optimism it removes, the choices per
+/// outer fold and how stable they are.
+public enum NestedMarkdown {
+    public static func render(_ r: NestedResults) -> String {
+        let f4 = CrossValidationMarkdown.f4
+        var out: [String] = []
+        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
+        let a = r.summary.accuracy
+        out.append("# nested: \(dataName) — accuracy \(f4(a.mean)) ± \(f4(a.sd))")
+        out.append("")
+        out.append("Reproduce with:")
+        out.append("")
+        out.append("```sh\n\(r.commandLine)\n```")
+        out.append("")
+        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
+            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes")
+        out.append("")
+        out.append("## Summary")
+        out.append("")
+        var table = MarkdownTable([("", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])
+        table.add(["nested estimate (outer test accuracy)", f4(a.mean), f4(a.sd), CrossValidationMarkdown.interval(a.ci95), String(a.n)])
+        table.add(["best inner score (what a plain search reports)", f4(r.summary.innerBest.mean), f4(r.summary.innerBest.sd), "", String(r.summary.innerBest.n)])
+        out.append(table.render())
+        out.append("")
+        out.append("**Optimism: \(f4(r.optimism))** — the best inner score overstates the accuracy of tuning-then-training by this much. "
+            + "It is a maximum over \(r.trials) trials on the same folds; the outer test rows, which no choice has seen, are the honest measure.")
+        out.append("")
+        out.append("> The interval is a t-interval over \(a.n) outer folds; they share training rows, so it is approximate.")
+        out.append("")
+        out.append("## Protocol")
+        out.append("")
+        out.append("- Outer: stratified \(r.outerK)-fold; inner: stratified \(r.innerK)-fold on each outer training part; seed \(r.seed).")
+        out.append("- In each outer fold, \(r.method) search over \(Markdown.code(r.space)) with \(r.trials) trials, each scored by inner CV; "
+            + "the best is retrained on all outer training rows and scored once on the outer test rows.")
+        out.append("- Preprocessing: standardization fitted on each training part only (inner and outer).")
+        out.append("")
+        out.append("## Per outer fold")
+        out.append("")
+        var folds = MarkdownTable([("fold", .right), ("train", .right), ("test", .right), ("inner score", .right), ("outer score", .right),
+                                   ("lr", .right), ("l2", .right), ("hidden", .left), ("batch", .right), ("epochs", .right)])
+        for fold in r.outer {
+            let c = fold.config
+            folds.add([String(fold.fold + 1), String(fold.nTrain), String(fold.nTest), f4(fold.innerScore),
+                       fold.outerDiverged ? "diverged" : f4(fold.outerScore), SearchConfig.format(c.lr), SearchConfig.format(c.l2),
+                       c.hidden.isEmpty ? "none" : c.hidden.map(String.init).joined(separator: ","), String(c.batchSize), String(c.epochs)])
+        }
+        out.append(folds.render())
+        out.append("")
+        out.append("## Stability of the chosen hyperparameters")
+        out.append("")
+        var stability = MarkdownTable([("parameter", .left), ("chosen per outer fold", .left), ("spread", .left)])
+        for item in r.stability { stability.add([item.parameter, item.values.joined(separator: ", "), item.spread]) }
+        out.append(stability.render())
+        out.append("")
+        out.append("Choices that move a lot between outer folds mean the score is flat in that direction, or that the search is noisy: "
+            + "the estimate above holds for the procedure, not for one configuration.")
+        out.append("")
+        out.append("## Warnings")
+        out.append("")
+        out.append(r.warnings.isEmpty ? "None." : r.warnings.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

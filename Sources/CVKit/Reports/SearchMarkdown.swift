@@ -1,0 +1,64 @@
+import Foundation
+
+/// `report.md` of `cvkit search`: the best configuration first, as a command to paste, then
+/// every trial ranked, the charts, and for coarse-to-fine the ranges of each round.
+public enum SearchMarkdown {
+    public static func render(_ r: SearchResults, numericParameters: [String]) -> String {
+        var out: [String] = []
+        let f4 = CrossValidationMarkdown.f4
+        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
+        out.append("# search: \(dataName) — best accuracy \(f4(r.best.score.mean)) ± \(f4(r.best.score.sd)) (trial \(r.best.trial))")
+        out.append("")
+        out.append("Reproduce the search with:")
+        out.append("")
+        out.append("```sh\n\(r.commandLine)\n```")
+        out.append("")
+        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
+            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes")
+        out.append("")
+        out.append("## Best configuration")
+        out.append("")
+        out.append("Cross-validate it on its own (ready to paste):")
+        out.append("")
+        out.append("```sh\n\(r.best.commandLine)\n```")
+        out.append("")
+        out.append("> The best of \(r.trials.count) trials is chosen on these very folds, so its score is optimistic: "
+            + "the winner's luck on these splits is part of it. `cvkit nested` estimates the accuracy of the whole tuning procedure honestly.")
+        out.append("")
+        out.append("## Protocol")
+        out.append("")
+        out.append("- Method: \(r.method); every trial is scored by stratified \(r.k)-fold cross-validation on the same folds (seed \(r.seed)); "
+            + "score = mean test accuracy over folds, a diverged fold counting as 0.")
+        out.append("- Space: \(Markdown.code(r.space)).")
+        if r.rounds.count > 1 {
+            out.append("")
+            var rounds = MarkdownTable([("round", .right), ("trials", .right), ("space sampled", .left)])
+            for round in r.rounds { rounds.addMarkdown([String(round.round), String(round.trials), Markdown.code(round.space)]) }
+            out.append(rounds.render())
+        }
+        out.append("")
+        out.append("## Trials, best first")
+        out.append("")
+        var table = MarkdownTable([("rank", .right), ("trial", .right), ("round", .right), ("accuracy", .right), ("sd", .right),
+                                   ("lr", .right), ("l2", .right), ("hidden", .left), ("batch", .right), ("epochs", .right), ("optimizer", .left), ("diverged folds", .right)])
+        for (rank, trial) in r.trials.enumerated() {
+            let c = trial.config
+            table.add([String(rank + 1), String(trial.trial), String(trial.round), f4(trial.score.mean), f4(trial.score.sd),
+                       SearchConfig.format(c.lr), SearchConfig.format(c.l2), c.hidden.isEmpty ? "none" : c.hidden.map(String.init).joined(separator: ","),
+                       String(c.batchSize), String(c.epochs), c.optimizer, String(trial.divergedFolds)])
+        }
+        out.append(table.render())
+        out.append("")
+        if !numericParameters.isEmpty {
+            out.append("## Score against each searched parameter")
+            out.append("")
+            for name in numericParameters { out.append("![accuracy against \(name)](search-\(name).svg)") }
+            out.append("")
+        }
+        out.append("## Warnings")
+        out.append("")
+        out.append(r.warnings.isEmpty ? "None." : r.warnings.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

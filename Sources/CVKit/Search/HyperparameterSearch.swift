@@ -1,0 +1,118 @@
+/// Hyperparameter search scored by K-fold cross-validation through the engine.
+///
+/// Every trial is trained and scored on the same K-fold splits of `base` (same seed), so
+/// differences between trials are differences between configurations, not between splits. A
+/// trial × fold is one task: tasks run on the thread pool, go to the journal and resume like any
+/// run. Trial `t` of round `r` is drawn from `RandomSource(derive(seed, [7, r, t]))`.
+/// - `random`: `trials` draws from the space.
+/// - `grid`: every combination of the listed values (`trials` is ignored).
+/// - `coarseToFine`: `rounds` rounds of `trials` random draws; after each round every numeric
+///   range is narrowed around the best `keep` fraction of that round (`SearchSpace.narrowed`).
+public struct HyperparameterSearch: Sendable {
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        case random, grid
+        case coarseToFine = "coarse-to-fine"
+    }
+
+    public var base: RunSettings
+    public var space: SearchSpace
+    public var method: Method
+    public var trials: Int
+    public var rounds: Int
+    public var keep: Double
+
+    public init(base: RunSettings, space: SearchSpace, method: Method, trials: Int, rounds: Int = 3, keep: Double = 0.25) {
+        self.base = base
+        self.space = space
+        self.method = method
+        self.trials = trials
+        self.rounds = rounds
+        self.keep = keep
+    }
+
+    /// Rounds × trials per round, as fixed before any result is known (the journal's task count).
+    public func trialCount() throws -> Int {
+        switch method {
+        case .random: trials
+        case .grid: try space.grid().count
+        case .coarseToFine: trials * rounds
+        }
+    }
+
+    public var commandLine: String {
+        var extra = ["--method", method.rawValue, "--space", Shell.quote(space.description)]
+        if method != .grid { extra += ["--trials", String(trials)] }
+        if method == .coarseToFine { extra += ["--rounds", String(rounds), "--keep", Shell.number(keep)] }
+        return "cvkit search" + base.commandLine.dropFirst("cvkit kfold".count) + " " + extra.joined(separator: " ")
+    }
+
+    /// Runs the search; `finished` are journal results from an interrupted run.
+    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
+                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> (results: [TrialResult], rounds: [SearchResults.Round]) {
+        if trials < 1 && method != .grid { throw CVKitError.invalidArgument("--trials must be at least 1") }
+        if method == .coarseToFine && (rounds < 1 || !(keep > 0 && keep <= 1)) {
+            throw CVKitError.invalidArgument("coarse-to-fine needs --rounds ≥ 1 and --keep in (0, 1]")
+        }
+        let splits = try base.resampler().splits(labels: dataset.labels, groups: dataset.groups)
+        var results: [TrialResult] = []
+        var roundLog: [SearchResults.Round] = []
+        var currentSpace = space
+        let roundCount = method == .coarseToFine ? rounds : 1
+        for round in 0..<roundCount {
+            let configs: [[String: String]]
+            if method == .grid {
+                configs = try space.grid()
+            } else {
+                configs = (0..<trials).map { trial in
+                    var random = RandomSource(seed: RandomSource.derive(base.seed, [7, UInt64(round), UInt64(trial)]))
+                    return currentSpace.sample(&random)
+                }
+            }
+            roundLog.append(SearchResults.Round(round: round + 1, space: currentSpace.description, trials: configs.count))
+            let first = results.count
+            let scored = try TrialScoring.score(
+                configs: configs, firstTrial: first, round: round + 1, base: base, splits: splits, dataset: dataset, jobs: jobs,
+                journal: journal, finished: finished, onEvent: onEvent)
+            results += scored
+            if method == .coarseToFine && round + 1 < roundCount {
+                let best = scored.sorted(by: TrialScoring.better).prefix(max(1, Int((keep * Double(scored.count)).rounded(.up))))
+                currentSpace = currentSpace.narrowed(around: best.map(\.sampled))
+            }
+        }
+        return (results, roundLog)
+    }
+}
+
+/// Scoring configurations by cross-validation on given splits (shared by search and nested CV).
+public enum TrialScoring {
+    /// Higher mean first, then fewer diverged folds, then the earlier trial.
+    public static func better(_ a: TrialResult, _ b: TrialResult) -> Bool {
+        if a.score.mean != b.score.mean { return a.score.mean > b.score.mean }
+        if a.divergedFolds != b.divergedFolds { return a.divergedFolds < b.divergedFolds }
+        return a.trial < b.trial
+    }
+
+    /// Trains every configuration on every split; task index = trial × splits + split.
+    public static func score(
+        configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splits: [Split], dataset: Dataset, jobs: Int,
+        journal: Journal?, finished: [TaskResult], indexOffset: Int = 0, onEvent: (@Sendable (ExperimentEvent) -> Void)?
+    ) throws -> [TrialResult] {
+        let settings = try configs.map { try SearchConfig.apply($0, to: base) }
+        var units: [ExperimentRunner.Unit] = []
+        for (offset, trialSettings) in settings.enumerated() {
+            let runner = TaskRunner(dataset: dataset, settings: trialSettings)
+            for (index, split) in splits.enumerated() {
+                units.append(ExperimentRunner.Unit(index: indexOffset + (firstTrial + offset) * splits.count + index, runner: runner, split: split))
+            }
+        }
+        let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        return settings.enumerated().map { offset, trialSettings in
+            let own = Array(tasks[offset * splits.count..<(offset + 1) * splits.count])
+            let accuracies = own.map { $0.diverged ? nil : $0.accuracy }
+            return TrialResult(
+                trial: firstTrial + offset + 1, round: round, sampled: configs[offset], config: TrialResult.Config(trialSettings),
+                score: Summary(accuracies.map { $0 ?? 0 }), foldAccuracies: accuracies, divergedFolds: accuracies.filter { $0 == nil }.count,
+                commandLine: trialSettings.commandLine)
+        }
+    }
+}

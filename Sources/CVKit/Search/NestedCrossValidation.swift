@@ -1,0 +1,154 @@
+import Foundation
+
+/// Nested cross-validation: an honest estimate of "tune, then train" as a whole.
+///
+/// For each outer fold: the search runs on the outer training rows only, each trial scored by
+/// inner K-fold CV on those rows (`NestedSplits`); the best configuration is retrained on all
+/// outer training rows and scored once on the outer test rows, which no choice has seen. The mean
+/// of those outer scores estimates the accuracy of the tuning procedure; the best inner scores
+/// overstate it (they are maxima over trials), and the gap is the optimism nested CV removes.
+/// Trials of outer fold `o` are drawn from `derive(seed, [11, o, t])`. Methods: random and grid.
+public struct NestedCrossValidation: Sendable {
+    public var base: RunSettings
+    public var outerK: Int
+    public var innerK: Int
+    public var space: SearchSpace
+    public var method: HyperparameterSearch.Method
+    public var trials: Int
+
+    public init(base: RunSettings, outerK: Int, innerK: Int, space: SearchSpace, method: HyperparameterSearch.Method, trials: Int) {
+        self.base = base
+        self.outerK = outerK
+        self.innerK = innerK
+        self.space = space
+        self.method = method
+        self.trials = trials
+    }
+
+    public var commandLine: String {
+        var extra = ["--outer", String(outerK), "--inner", String(innerK), "--method", method.rawValue, "--space", Shell.quote(space.description)]
+        if method != .grid { extra += ["--trials", String(trials)] }
+        let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --k \(base.k) --repeats 1", with: "")
+        return "cvkit nested" + rest + " " + extra.joined(separator: " ")
+    }
+
+    func configs(outer: Int) throws -> [[String: String]] {
+        switch method {
+        case .grid: return try space.grid()
+        case .random:
+            return (0..<trials).map { trial in
+                var random = RandomSource(seed: RandomSource.derive(base.seed, [11, UInt64(outer), UInt64(trial)]))
+                return space.sample(&random)
+            }
+        case .coarseToFine:
+            throw CVKitError.invalidArgument("nested cross-validation runs random or grid search inside each outer fold; use --method random or grid")
+        }
+    }
+
+    public func taskCount() throws -> Int { outerK * (try configs(outer: 0).count) * innerK + outerK }
+
+    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
+                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> NestedResults {
+        let outer = KFold(k: outerK, stratified: base.stratified, seed: base.seed)
+        let inner = KFold(k: innerK, stratified: base.stratified, seed: base.seed)
+        let nested = try NestedSplits.make(outer: outer, inner: inner, labels: dataset.labels)
+        let perOuter = try configs(outer: 0).count * innerK
+        var chosen: [(trial: TrialResult, all: [TrialResult])] = []
+        for (index, item) in nested.enumerated() {
+            let scored = try TrialScoring.score(
+                configs: try configs(outer: index), firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset, jobs: jobs,
+                journal: journal, finished: finished, indexOffset: index * perOuter, onEvent: onEvent)
+            let sorted = scored.sorted(by: TrialScoring.better)
+            guard let best = sorted.first else { throw CVKitError.invalidArgument("no trials to choose from") }
+            chosen.append((best, sorted))
+        }
+        let refitBase = outerK * perOuter
+        let units = try nested.enumerated().map { index, item in
+            ExperimentRunner.Unit(index: refitBase + index,
+                                  runner: TaskRunner(dataset: dataset, settings: try SearchConfig.apply(chosen[index].trial.sampled, to: base)),
+                                  split: item.outer)
+        }
+        let refits = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        let folds = zip(chosen, refits).enumerated().map { index, pair in
+            NestedResults.OuterFold(
+                fold: index, config: pair.0.trial.config, sampled: pair.0.trial.sampled, innerScore: pair.0.trial.score.mean,
+                innerSD: pair.0.trial.score.sd, outerScore: pair.1.diverged ? 0 : (pair.1.accuracy ?? 0), outerDiverged: pair.1.diverged,
+                nTrain: pair.1.nTrain, nTest: pair.1.nTest, trialsTried: pair.0.all.count)
+        }
+        return NestedResults.make(nested: self, dataset: dataset, folds: folds)
+    }
+}
+
+/// What `cvkit nested` found: `results.json` and the source of its report.
+public struct NestedResults: Sendable, Equatable, Codable {
+    public struct OuterFold: Sendable, Equatable, Codable {
+        public var fold: Int
+        public var config: TrialResult.Config
+        public var sampled: [String: String]
+        /// The chosen configuration's mean inner-CV accuracy (the best of the trials).
+        public var innerScore: Double
+        public var innerSD: Double
+        /// Its accuracy on the outer test rows after retraining on all outer training rows (0 if diverged).
+        public var outerScore: Double
+        public var outerDiverged: Bool
+        public var nTrain: Int
+        public var nTest: Int
+        public var trialsTried: Int
+    }
+
+    /// How much the chosen value of a parameter moves between outer folds.
+    public struct Stability: Sendable, Equatable, Codable {
+        public var parameter: String
+        public var values: [String]
+        /// For numeric parameters: max/min ratio of the chosen values (log parameters) or their range.
+        public var spread: String
+    }
+
+    public struct SummaryInfo: Sendable, Equatable, Codable {
+        public var accuracy: Summary
+        public var innerBest: Summary
+    }
+
+    public var command: String
+    public var cvkitVersion: String
+    public var commandLine: String
+    public var data: CrossValidationResults.DataInfo
+    public var outerK: Int
+    public var innerK: Int
+    public var method: String
+    public var trials: Int
+    public var space: String
+    public var seed: UInt64
+    public var outer: [OuterFold]
+    public var summary: SummaryInfo
+    /// Mean best inner score minus mean outer score: how much tuning on the same folds overstates.
+    public var optimism: Double
+    public var stability: [Stability]
+    public var warnings: [String]
+
+    static func make(nested: NestedCrossValidation, dataset: Dataset, folds: [OuterFold]) -> NestedResults {
+        let reference = CrossValidationResults.make(settings: nested.base, dataset: dataset, tasks: [], warnings: [])
+        let accuracy = Summary(folds.map(\.outerScore))
+        let inner = Summary(folds.map(\.innerScore))
+        var clipped = accuracy
+        clipped.ci95 = accuracy.ci95.map { Swift.min(Swift.max($0, 0), 1) }
+        let stability = nested.space.parameters.map { parameter -> Stability in
+            let values = folds.map { $0.sampled[parameter.name] ?? "" }
+            let numbers = values.compactMap(Double.init)
+            var spread = "\(Set(values).count) distinct value\(Set(values).count == 1 ? "" : "s") over \(folds.count) folds"
+            if parameter.distribution.isNumeric, let low = numbers.min(), let high = numbers.max() {
+                spread = parameter.distribution.isLogScale && low > 0
+                    ? "max/min = \(SearchConfig.format(high / low))" : "range \(SearchConfig.format(high - low))"
+            }
+            return Stability(parameter: parameter.name, values: values, spread: spread)
+        }
+        var warnings: [String] = []
+        let diverged = folds.filter(\.outerDiverged)
+        if !diverged.isEmpty { warnings.append("\(diverged.count) outer refits diverged and count as accuracy 0.") }
+        return NestedResults(
+            command: "nested", cvkitVersion: CVKitVersion.current, commandLine: nested.commandLine, data: reference.data,
+            outerK: nested.outerK, innerK: nested.innerK, method: nested.method.rawValue, trials: folds.first?.trialsTried ?? nested.trials,
+            space: nested.space.description, seed: nested.base.seed, outer: folds,
+            summary: SummaryInfo(accuracy: clipped, innerBest: inner), optimism: inner.mean - accuracy.mean, stability: stability, warnings: warnings)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// The hyperparameters to search and how to draw each one.
+///
+/// Written `name=distribution` pairs separated by spaces, e.g.
+/// `lr=log(1e-4,1e-1) l2=log(1e-6,1e-2) hidden=choice(64|128,64) batch=choice(32|64|128) epochs=int(10,40)`.
+/// Distributions, with `u` uniform in [0, 1):
+/// - `log(a,b)`: log-uniform — the exponent is uniform, `10^(log₁₀a + (log₁₀b − log₁₀a)·u)`, so each
+///   decade gets as many trials (learning rates, L2 strengths);
+/// - `uniform(a,b)`: `a + (b − a)·u`;
+/// - `int(a,b)`: an integer in a…b, each equally likely;
+/// - `choice(x|y|z)`: one of the listed values, each equally likely (`grid` takes every one);
+/// - `oml(a,b)`: one-minus-log-uniform, for averaging rates such as β: `1 − β` is log-uniform in
+///   [1 − b, 1 − a], so 0.9 → 0.99 gets as many trials as 0.99 → 0.999.
+/// Parameters: `lr`, `l2`, `hidden` (widths joined by `,`; `none` for softmax regression), `layers` and
+/// `units` (equal-width hidden layers, used together), `batch`, `epochs`, `optimizer`, `beta1`, `beta2`.
+public struct SearchSpace: Sendable, Equatable {
+    public enum Distribution: Sendable, Equatable {
+        case logUniform(Double, Double)
+        case uniform(Double, Double)
+        case integer(Int, Int)
+        case choice([String])
+        case oneMinusLog(Double, Double)
+
+        /// Whether a range exists to narrow (coarse-to-fine) and to plot against.
+        public var isNumeric: Bool { if case .choice = self { false } else { true } }
+        public var isLogScale: Bool {
+            switch self {
+            case .logUniform, .oneMinusLog: true
+            default: false
+            }
+        }
+    }
+
+    public struct Parameter: Sendable, Equatable {
+        public var name: String
+        public var distribution: Distribution
+    }
+
+    public static let names = ["lr", "l2", "hidden", "layers", "units", "batch", "epochs", "optimizer", "beta1", "beta2"]
+
+    public var parameters: [Parameter]
+
+    public init(parameters: [Parameter]) { self.parameters = parameters }
+
+    public init(parsing text: String) throws {
+        var parameters: [Parameter] = []
+        for item in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw SearchSpace.error("\"\(item)\" is not name=distribution") }
+            let name = parts[0]
+            guard SearchSpace.names.contains(name) else {
+                throw SearchSpace.error("unknown parameter \"\(name)\"; known: \(SearchSpace.names.joined(separator: ", "))")
+            }
+            guard !parameters.contains(where: { $0.name == name }) else { throw SearchSpace.error("\"\(name)\" is given twice") }
+            parameters.append(Parameter(name: name, distribution: try SearchSpace.distribution(parts[1], for: name)))
+        }
+        guard !parameters.isEmpty else { throw SearchSpace.error("the space is empty") }
+        if parameters.contains(where: { $0.name == "hidden" }) && parameters.contains(where: { $0.name == "layers" || $0.name == "units" }) {
+            throw SearchSpace.error("give either hidden=… or layers=… units=…, not both")
+        }
+        self.parameters = parameters
+    }
+
+    static func distribution(_ text: String, for name: String) throws -> Distribution {
+        guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else {
+            throw error("\(name)=\(text): expected log(a,b), uniform(a,b), int(a,b), choice(x|y) or oml(a,b)")
+        }
+        let kind = String(text[..<open])
+        let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        if kind == "choice" {
+            let values = inside.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard !values.isEmpty, !values.contains(where: \.isEmpty) else { throw error("\(name)=\(text): empty choice") }
+            for value in values { _ = try SearchConfig.check(name: name, value: value) }
+            return .choice(values)
+        }
+        let bounds = inside.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard bounds.count == 2, let a = bounds[0], let b = bounds[1], a.isFinite, b.isFinite, a < b else {
+            throw error("\(name)=\(text): expected two numbers a < b")
+        }
+        switch kind {
+        case "log":
+            guard a > 0 else { throw error("\(name)=\(text): log needs a > 0") }
+            return .logUniform(a, b)
+        case "uniform": return .uniform(a, b)
+        case "int":
+            guard a == a.rounded(), b == b.rounded() else { throw error("\(name)=\(text): int needs whole numbers") }
+            return .integer(Int(a), Int(b))
+        case "oml":
+            guard a >= 0, b < 1 else { throw error("\(name)=\(text): oml needs 0 ≤ a < b < 1") }
+            return .oneMinusLog(a, b)
+        default:
+            throw error("\(name)=\(text): unknown distribution \"\(kind)\"")
+        }
+    }
+
+    static func error(_ message: String) -> CVKitError { .invalidArgument("search space: " + message) }
+
+    /// One draw of every parameter (in the space's order).
+    public func sample(_ random: inout RandomSource) -> [String: String] {
+        var values: [String: String] = [:]
+        for parameter in parameters {
+            let u = random.nextDouble()
+            switch parameter.distribution {
+            case .logUniform(let a, let b): values[parameter.name] = SearchConfig.format(pow(10, log10(a) + (log10(b) - log10(a)) * u))
+            case .uniform(let a, let b): values[parameter.name] = SearchConfig.format(a + (b - a) * u)
+            case .integer(let a, let b): values[parameter.name] = String(a + min(Int(u * Double(b - a + 1)), b - a))
+            case .choice(let options): values[parameter.name] = options[min(Int(u * Double(options.count)), options.count - 1)]
+            case .oneMinusLog(let a, let b):
+                let low = log10(1 - b), high = log10(1 - a)
+                values[parameter.name] = SearchConfig.format(1 - pow(10, low + (high - low) * u))
+            }
+        }
+        return values
+    }
+
+    /// Every combination of the listed values (grid search); all parameters must be `choice`.
+    public func grid() throws -> [[String: String]] {
+        var combinations: [[String: String]] = [[:]]
+        for parameter in parameters {
+            guard case .choice(let options) = parameter.distribution else {
+                throw SearchSpace.error("grid search needs choice(…) for every parameter; \(parameter.name) is a range (use --method random)")
+            }
+            combinations = combinations.flatMap { partial in options.map { var next = partial; next[parameter.name] = $0; return next } }
+        }
+        return combinations
+    }
+
+    /// The space narrowed around `best` configurations (coarse-to-fine): each numeric range
+    /// becomes the span of the best values widened by an eighth of the old width on each side (on
+    /// the log scale for log parameters, of 1 − β for oml), clipped to the old range. Choices stay.
+    public func narrowed(around best: [[String: String]]) -> SearchSpace {
+        SearchSpace(parameters: parameters.map { parameter in
+            let values = best.compactMap { $0[parameter.name].flatMap(Double.init) }
+            guard !values.isEmpty else { return parameter }
+            func narrow(_ a: Double, _ b: Double, _ transform: (Double) -> Double, _ inverse: (Double) -> Double) -> (Double, Double) {
+                let ta = transform(a), tb = transform(b)
+                let (lo, hi) = (min(ta, tb), max(ta, tb))
+                let points = values.map(transform)
+                let pad = (hi - lo) / 8
+                let newLo = max(lo, (points.min() ?? lo) - pad), newHi = min(hi, (points.max() ?? hi) + pad)
+                let x = inverse(newLo), y = inverse(newHi)
+                return (min(x, y), max(x, y))
+            }
+            var copy = parameter
+            switch parameter.distribution {
+            case .logUniform(let a, let b):
+                let (x, y) = narrow(a, b, log10, { pow(10, $0) })
+                copy.distribution = .logUniform(x, y)
+            case .uniform(let a, let b):
+                let (x, y) = narrow(a, b, { $0 }, { $0 })
+                copy.distribution = .uniform(x, y)
+            case .integer(let a, let b):
+                let (x, y) = narrow(Double(a), Double(b), { $0 }, { $0 })
+                copy.distribution = .integer(Int(x.rounded(.down)), max(Int(x.rounded(.down)), Int(y.rounded(.up))))
+            case .oneMinusLog(let a, let b):
+                let (x, y) = narrow(a, b, { log10(1 - $0) }, { 1 - pow(10, $0) })
+                copy.distribution = .oneMinusLog(x, y)
+            case .choice: break
+            }
+            return copy
+        })
+    }
+
+    /// `lr=log(0.0001,0.1) …`, for reports.
+    public var description: String {
+        parameters.map { parameter in
+            let body: String
+            switch parameter.distribution {
+            case .logUniform(let a, let b): body = "log(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
+            case .uniform(let a, let b): body = "uniform(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
+            case .integer(let a, let b): body = "int(\(a),\(b))"
+            case .choice(let options): body = "choice(\(options.joined(separator: "|")))"
+            case .oneMinusLog(let a, let b): body = "oml(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
+            }
+            return "\(parameter.name)=\(body)"
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,34 @@
+import CVKit
+import Foundation
+
+/// Report folders and their journals, for the commands that are not plain cross-validation runs.
+enum ReportFolders {
+    static func name(dataPath: String, command: String, commandLine: String) -> String {
+        RunSettings.reportFolderName(dataPath: dataPath, command: command, commandLine: commandLine)
+    }
+
+    static func openJournal(folder: String, commandLine: String, dataset: Dataset, taskCount: Int, resume: Bool) throws -> (Journal, [TaskResult]) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CVKitError.cannotCreate(path: folder, reason: (error as NSError).localizedDescription)
+        }
+        var hasher = SHA256()
+        hasher.update(Array(commandLine.utf8))
+        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: String(hasher.finalizeHex().prefix(8)),
+                                    commandLine: commandLine, dataSHA256: dataset.source.sha256, taskCount: taskCount)
+        return try Journal.open(folder: folder, header: header, resume: resume)
+    }
+}
+
+/// A results object plus the report folder's path, for `--json`.
+struct WithReportDir<Value: Encodable>: Encodable {
+    var value: Value
+    var reportDir: String
+
+    func encode(to encoder: Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: JSONWithReportDir.Key.self)
+        try container.encode(reportDir, forKey: JSONWithReportDir.Key(stringValue: "reportDir"))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import CVKit
+
+@Suite struct HyperparameterSearchTests {
+    func base() throws -> (Dataset, RunSettings) {
+        let data = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
+        let settings = RunSettings(scheme: .kfold, dataPath: "datasets/iris.csv", k: 3, network: NetworkConfig(inputs: 1, classes: 2, hidden: [16]),
+                                   training: TrainingOptions(epochs: 4, batchSize: 32), seed: 5)
+        return (data, settings)
+    }
+
+    @Test func randomSearchIsDeterministicAndRanksByScore() throws {
+        let (data, settings) = try base()
+        let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-4,1e-1)"), method: .random, trials: 4)
+        let (a, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
+        let (b, _) = try search.run(dataset: data, jobs: 1, journal: nil)
+        #expect(a == b && a.count == 4 && rounds.count == 1)
+        let results = SearchResults.make(search: search, dataset: data, trials: a, rounds: rounds, warnings: [])
+        #expect(results.best.score.mean == a.map(\.score.mean).max())
+        #expect(zip(results.trials, results.trials.dropFirst()).allSatisfy { $0.score.mean >= $1.score.mean })
+        #expect(results.best.commandLine.hasPrefix("cvkit kfold datasets/iris.csv --k 3"))
+        #expect(search.commandLine.hasPrefix("cvkit search datasets/iris.csv --k 3") && search.commandLine.contains("--space 'lr=log(0.0001,0.1)'"))
+    }
+
+    /// Every trial is scored on the same folds: the same configuration twice scores the same.
+    @Test func trialsShareTheSplits() throws {
+        let (data, settings) = try base()
+        let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=choice(0.01|0.01)"), method: .grid, trials: 0)
+        let (trials, _) = try search.run(dataset: data, jobs: 2, journal: nil)
+        #expect(trials.count == 2 && trials[0].foldAccuracies == trials[1].foldAccuracies)
+    }
+
+    @Test func coarseToFineNarrowsEachRound() throws {
+        let (data, settings) = try base()
+        let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-5,1)"), method: .coarseToFine, trials: 4, rounds: 3, keep: 0.25)
+        let (trials, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
+        #expect(trials.count == 12 && rounds.count == 3 && Set(trials.map(\.round)) == [1, 2, 3])
+        func width(_ text: String) throws -> Double {
+            let space = try SearchSpace(parsing: text)
+            guard case .logUniform(let a, let b) = space.parameters[0].distribution else { return .nan }
+            return log10(b) - log10(a)
+        }
+        let widths = try rounds.map { try width($0.space) }
+        #expect(widths[1] < widths[0] && widths[2] < widths[1], "\(widths)")
+    }
+
+    @Test func nestedKeepsInnerChoicesInsideOuterTraining() throws {
+        let (data, settings) = try base()
+        let nested = NestedCrossValidation(base: settings, outerK: 3, innerK: 2, space: try SearchSpace(parsing: "lr=log(1e-3,1e-1)"), method: .random, trials: 2)
+        let results = try nested.run(dataset: data, jobs: 2, journal: nil)
+        #expect(results.outer.count == 3)
+        #expect(results.outer.allSatisfy { $0.nTrain == 100 && $0.nTest == 50 && (0...1).contains($0.outerScore) })
+        #expect(abs(results.optimism - (results.summary.innerBest.mean - results.summary.accuracy.mean)) < 1e-12)
+        #expect(results.stability.map(\.parameter) == ["lr"])
+        #expect(try nested.taskCount() == 3 * 2 * 2 + 3)
+    }
+
+    @Test func comparisonUsesTheCorrectedTest() throws {
+        let (data, settings) = try base()
+        var b = settings
+        b.network.l2 = 0.5
+        var a = settings
+        a.repeats = 2
+        b.repeats = 2
+        let results = try ModelComparison(a: a, b: b).run(dataset: data, jobs: 2, journal: nil)
+        #expect(results.differences.count == 6)
+        #expect(results.pValue >= results.naivePValue - 1e-12)
+        #expect(!results.verdict.isEmpty)
+        #expect(results.commandLine.contains("--a '--hidden 16") && results.commandLine.contains("--l2 0.5"))
+    }
+}
