@@ -26,7 +26,15 @@ enum FieldParsing {
         while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
         while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
         if lower == upper { return .failure(.empty) }
-        guard isDecimal(field, lower, upper) else { return .failure(classify(field, lower, upper)) }
+        guard let decimal = scanDecimal(field, lower, upper) else { return .failure(classify(field, lower, upper)) }
+        // Clinger's fast path: a mantissa below 2²⁴ and a power of ten up to 10¹⁰ are both exact in
+        // Float, so one multiplication or division rounds the exact decimal value once, correctly.
+        if decimal.mantissa <= 1 << 24, (-10...10).contains(decimal.exponent) {
+            let magnitude = decimal.exponent >= 0
+                ? Float(decimal.mantissa) * FieldParsing.powersOfTen[decimal.exponent]
+                : Float(decimal.mantissa) / FieldParsing.powersOfTen[-decimal.exponent]
+            return .success(decimal.negative ? -magnitude : magnitude)
+        }
         // strtof stops at the first trailing space, which the syntax check has already allowed;
         // the byte after the field is a NUL, so it never reads past the field.
         let value = (field.baseAddress! + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) {
@@ -36,25 +44,51 @@ enum FieldParsing {
         return .success(value)
     }
 
-    /// `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`
-    private static func isDecimal(_ f: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Bool {
+    private static let powersOfTen: [Float] = (0...10).map { Float(pow(10.0, Double($0))) }
+
+    /// The decimal's sign, digits as an integer (saturating past 19 digits) and power of ten,
+    /// or nil when the text is not `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
+    private static func scanDecimal(_ f: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int)
+        -> (negative: Bool, mantissa: UInt64, exponent: Int)?
+    {
         var i = lower
-        if f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { i += 1 }
-        var mantissaDigits = 0
-        while i < upper, isDigit(f[i]) { i += 1; mantissaDigits += 1 }
+        var negative = false
+        if f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { negative = f[i] == UInt8(ascii: "-"); i += 1 }
+        var mantissa: UInt64 = 0, digits = 0, exponent = 0, overflow = false
+        func take(_ digit: UInt8) -> Bool {
+            digits += 1
+            if mantissa >= 1_000_000_000_000_000_000 { overflow = true; return false }
+            mantissa = mantissa * 10 + UInt64(digit &- 0x30)
+            return true
+        }
+        while i < upper, isDigit(f[i]) {
+            if !take(f[i]) { exponent += 1 }
+            i += 1
+        }
         if i < upper, f[i] == UInt8(ascii: ".") {
             i += 1
-            while i < upper, isDigit(f[i]) { i += 1; mantissaDigits += 1 }
+            while i < upper, isDigit(f[i]) {
+                if take(f[i]) { exponent -= 1 }
+                i += 1
+            }
         }
-        if mantissaDigits == 0 { return false }
+        if digits == 0 { return nil }
         if i < upper, f[i] == UInt8(ascii: "e") || f[i] == UInt8(ascii: "E") {
             i += 1
-            if i < upper, f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { i += 1 }
-            var exponentDigits = 0
-            while i < upper, isDigit(f[i]) { i += 1; exponentDigits += 1 }
-            if exponentDigits == 0 { return false }
+            var sign = 1
+            if i < upper, f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") { sign = f[i] == UInt8(ascii: "-") ? -1 : 1; i += 1 }
+            var value = 0, exponentDigits = 0
+            while i < upper, isDigit(f[i]) {
+                value = min(value * 10 + Int(f[i] &- 0x30), 100_000)
+                exponentDigits += 1
+                i += 1
+            }
+            if exponentDigits == 0 { return nil }
+            exponent += sign * value
         }
-        return i == upper
+        guard i == upper else { return nil }
+        // Past 19 digits the mantissa is inexact: force the strtof path.
+        return (negative, overflow ? UInt64.max : mantissa, exponent)
     }
 
     private static func classify(_ f: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> NumberProblem {

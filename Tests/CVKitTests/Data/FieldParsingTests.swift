@@ -1,3 +1,5 @@
+import Foundation
+import PropertyBased
 import Testing
 @testable import CVKit
 
@@ -39,5 +41,23 @@ import Testing
         let shown = Array(long.utf8).withUnsafeBufferPointer(FieldParsing.quote)
         #expect(shown.hasSuffix("…\"") && shown.count == 43)
         #expect(Array("a\tb".utf8).withUnsafeBufferPointer(FieldParsing.quote) == "\"a\\tb\"")
+    }
+}
+
+@Suite struct FieldParsingFastPathTests {
+    /// The exact fast path and glibc's correctly rounded strtof agree on every decimal.
+    @Test func fastPathAgreesWithStrtof() async {
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...99_999_999), Gen.int(in: -12...12), Gen.int(in: 0...9)) { mantissa, exponent, digitsAfterPoint in
+            var text = String(mantissa)
+            if digitsAfterPoint > 0 && digitsAfterPoint < text.count {
+                text.insert(".", at: text.index(text.endIndex, offsetBy: -digitsAfterPoint))
+            }
+            if exponent != 0 { text += "e\(exponent)" }
+            var bytes = Array(text.utf8)
+            bytes.append(0)
+            let parsed = bytes.withUnsafeBufferPointer { FieldParsing.parseFloat(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            let reference = text.withCString { strtof($0, nil) }
+            #expect((try? parsed.get()) == reference, "\(text)")
+        }
     }
 }
