@@ -22,5 +22,5 @@ struct CVKitCommand: ParsableCommand {
             unreadable, 70 internal error, 73 cannot create an output file, 74 I/O error, 130 interrupted.
             """,
         version: CVKitVersion.current,
-        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self])
+        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self])
 }

@@ -176,6 +176,20 @@ public final class Network<S: BLASScalar> {
         UnsafeBufferPointer(start: probabilityBuffer, count: batch * config.classes)
     }
 
+    /// Hidden layer `index`'s values after the last **training-mode** `forward` of `batch` rows,
+    /// each `batch × width`, row-major (for the sanity checks): `afterBatchNorm` is `γ · x̂ + β`
+    /// before ReLU, rebuilt from the stored x̂ because ReLU overwrites that buffer in place (nil
+    /// without BatchNorm); `afterReLU` is the layer's output.
+    func hiddenValues(layer index: Int, batch: Int) -> (afterBatchNorm: [S]?, afterReLU: [S]) {
+        precondition(index < layout.layers.count - 1 && batch <= capacity, "a hidden layer of the last forward pass")
+        let layer = layout.layers[index], width = layer.outputs
+        let afterReLU = Array(UnsafeBufferPointer(start: activation[index], count: batch * width))
+        guard let gamma = layer.gamma, let beta = layer.beta else { return (nil, afterReLU) }
+        let x = normalized[index]
+        let afterBatchNorm = (0..<batch * width).map { i in parameters[gamma.lowerBound + i % width] * x[i] + parameters[beta.lowerBound + i % width] }
+        return (afterBatchNorm, afterReLU)
+    }
+
     /// Rows whose highest-probability class is the label, after a `forward` on them.
     func correctCount(labels: UnsafePointer<Int32>, batch: Int) -> Int {
         let classes = config.classes
