@@ -32,10 +32,17 @@ bench: deps
 
 # Example reports for the shipped data sets, committed under reports/ (same seed: same bytes).
 reports: build
-	rm -rf reports/*-kfold-* reports/*-loocv-* reports/*-split-*
+	rm -rf reports/*-kfold-* reports/*-loocv-* reports/*-split-* reports/*-sanity-* reports/*-search-* reports/*-nested-* reports/*-compare-*
 	$(BIN) kfold --k 10 datasets/iris.csv --quiet
 	$(BIN) kfold --k 10 datasets/wine.csv --quiet
 	$(BIN) kfold --k 10 datasets/breast_cancer.csv --quiet
 	$(BIN) kfold --k 10 datasets/digits.csv --quiet
 	$(BIN) loocv datasets/iris.csv --quiet
 	$(BIN) split datasets/wine.csv --val 0.15 --test 0.15 --epochs 100 --quiet
+	$(BIN) sanity datasets/wine.csv --quiet
+	$(BIN) sanity datasets/digits.csv --quiet
+	$(BIN) search datasets/wine.csv --method coarse-to-fine --trials 10 --rounds 3 --k 5 --quiet
+	$(BIN) search datasets/digits.csv --method coarse-to-fine --trials 8 --rounds 3 --k 5 --quiet
+	$(BIN) nested datasets/wine.csv --outer 5 --inner 3 --trials 20 --quiet
+	$(BIN) nested datasets/digits.csv --outer 5 --inner 3 --trials 12 --quiet
+	$(BIN) compare datasets/breast_cancer.csv --a '--hidden 128,64' --b '--hidden ""' --quiet

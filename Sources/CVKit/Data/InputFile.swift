@@ -21,7 +21,9 @@ enum InputFile {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw CVKitError.unreadableInput(path: path, reason: "it is a directory; give the path of a CSV file")
         }
-        var hasher = SHA256()
+        // The hash of each chunk is computed on another thread while the chunk is parsed here.
+        let hasher = HashBox()
+        let hashing = DispatchGroup()
         var total = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
         defer { buffer.deallocate() }
@@ -35,11 +37,22 @@ enum InputFile {
             }
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(chunk)
+            let shared = SendableBytes(chunk)
+            DispatchQueue.global().async(group: hashing) { hasher.value.update(shared.bytes) }
             total += count
+            defer { hashing.wait() }
             try body(chunk)
         }
-        return Dataset.Source(path: path, sha256: hasher.finalizeHex(), byteCount: total)
+        return Dataset.Source(path: path, sha256: hasher.value.finalizeHex(), byteCount: total)
+    }
+
+    /// The hasher, updated by one thread at a time (the reader waits for each chunk's hash).
+    private final class HashBox: @unchecked Sendable { var value = SHA256() }
+
+    /// A chunk handed to the hashing thread; valid until the reader waits for it.
+    private struct SendableBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
 
     private static func reason(_ code: Int32) -> String {
