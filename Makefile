@@ -29,6 +29,9 @@ bench: deps
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --epochs 20 --runs 5
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3
+	$(SWIFT) build -c release --product cvkit
+	python3 bench/cv_jobs.py $(BIN) datasets/digits.csv --k 10 --epochs 20 --runs 3
+	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 3
 
 # Example reports for the shipped data sets, committed under reports/ (same seed: same bytes).
 reports: build
