@@ -102,4 +102,13 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("diverged"))
     }
+
+    /// A held-out loss that turns NaN while the training loss is still finite must not crash the
+    /// journal's JSON (regression: EncodingError.invalidValue on validationLoss).
+    @Test func nanHeldOutLossIsRecordedAsDivergence() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/wine.csv", "--optimizer", "sgd", "--lr", "20", "--no-batchnorm", "--report-dir", dir, "--quiet"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("diverged") && !result.stderr.contains("EncodingError"))
+    }
 }

@@ -78,10 +78,20 @@ extension CrossValidationResults {
         if settings.scheme == .kfold && settings.repeats > 1 {
             warnings.append("With \(settings.repeats) repeats, every row is predicted \(settings.repeats) times: the confusion matrix and per-class table count each prediction.")
         }
+        let curves = curves(tasks: alive)
         return CrossValidationResults(
             command: settings.scheme.rawValue, cvkitVersion: CVKitVersion.current, commandLine: settings.commandLine, data: data,
             protocol: protocolInfo, model: model, folds: folds, summary: clipped, confusion: confusion.counts, perClass: perClass,
-            curves: curves(tasks: alive), warnings: warnings)
+            curves: curves, diagnosis: diagnosis(curves: curves, classCount: dataset.classCount, baseline: baseline, diverged: diverged.count, runs: tasks.count),
+            warnings: warnings)
+    }
+
+    /// The diagnosis of the mean curves; an epoch where no run has a value reads as missing (NaN).
+    static func diagnosis(curves: [CurvePoint], classCount: Int, baseline: Double, diverged: Int, runs: Int) -> [DiagnosisFinding] {
+        Diagnosis.diagnose(
+            trainLoss: curves.map { $0.trainLoss?.mean ?? .nan }, trainAccuracy: curves.map { $0.trainAccuracy?.mean ?? .nan },
+            heldOutLoss: curves.map { $0.heldOutLoss?.mean ?? .nan }, heldOutAccuracy: curves.map { $0.heldOutAccuracy?.mean ?? .nan },
+            classCount: classCount, baselineAccuracy: baseline, divergedRuns: diverged, runs: runs)
     }
 
     static func layerDescription(_ config: NetworkConfig) -> String {

@@ -170,5 +170,8 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
     /// Per epoch: training loss/accuracy and the held-out part's (the validation part for
     /// `split`, the test fold for `kfold`/`loocv`, where it is only watched, never used to choose).
     public var curves: [CurvePoint]
+    /// What `curves` say about the training, most important first (see `Diagnosis`): read from
+    /// the mean curves of the runs that did not diverge, with the diverged ones counted.
+    public var diagnosis: [DiagnosisFinding]
     public var warnings: [String]
 }

@@ -30,8 +30,14 @@ public final class Journal: @unchecked Sendable {
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = Journal.nonFinite
         return encoder
     }()
+
+    /// JSON has no NaN or infinity; a diverged run can produce them, and the journal must still
+    /// record it (and read it back exactly).
+    static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
     /// Opens (creating) the journal in `folder`. Without `resume` it starts empty; with it, the
     /// finished results are returned, after checking the header matches.
@@ -103,6 +109,7 @@ public final class Journal: @unchecked Sendable {
         guard count == size else { throw CVKitError.io(path: path, reason: "could not read the journal") }
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
         let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let first = lines.first, let found = try? decoder.decode(Header.self, from: Data(first)) else {
             throw CVKitError.badData(location: nil, message: "\(path): not a cvkit journal; delete it or run without --resume")
         }

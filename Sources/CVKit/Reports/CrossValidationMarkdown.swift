@@ -37,6 +37,11 @@ public enum CrossValidationMarkdown {
             out.append("")
         }
 
+        out.append("## Diagnosis")
+        out.append("")
+        out.append(diagnosis(r))
+        out.append("")
+
         out.append("## Protocol")
         out.append("")
         let p = r.protocol
@@ -115,6 +120,14 @@ public enum CrossValidationMarkdown {
             + (r.command == "split" ? "" : " · `folds.svg`") + " · `journal.jsonl` (finished tasks, for `--resume`) · `timings.json` (wall times, kept apart so this report's bytes repeat)")
         out.append("")
         return out.joined(separator: "\n")
+    }
+
+    /// One bullet per finding: "**verdict** evidence. advice", every part escaped.
+    static func diagnosis(_ r: CrossValidationResults) -> String {
+        guard !r.diagnosis.isEmpty else { return "No learning curves to read." }
+        let source = r.command == "split" ? "the training and validation curves" : "the learning curves, averaged over folds"
+        return "Read from \(source) (see Learning curves below):\n\n"
+            + r.diagnosis.map { "- **\(Markdown.escape($0.verdict))** \(Markdown.escape($0.evidence)). \(Markdown.escape($0.advice))" }.joined(separator: "\n")
     }
 
     static func intervalNote(_ r: CrossValidationResults) -> String {

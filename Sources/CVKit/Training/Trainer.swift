@@ -76,7 +76,7 @@ public struct Trainer: Sendable {
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), validationLoss: nil, validationAccuracy: nil)
             if let validation, !validation.labels.isEmpty {
                 let (loss, right) = network.evaluate(features: validation.features, labels: validation.labels)
-                record.validationLoss = loss
+                record.validationLoss = loss.isFinite ? loss : nil
                 record.validationAccuracy = Double(right) / Double(validation.labels.count)
                 if !loss.isFinite {
                     history.epochs.append(record)
