@@ -22,6 +22,12 @@ public enum SearchMarkdown {
         out.append("")
         out.append("```sh\n\(r.best.commandLine)\n```")
         out.append("")
+        if let best = r.trials.first, !best.diagnosis.isEmpty {
+            out.append("Diagnosis of the best trial's learning curves (mean over its folds):")
+            out.append("")
+            out.append(best.diagnosis.map { "- **\(Markdown.escape($0.verdict))** \(Markdown.escape($0.evidence)). \(Markdown.escape($0.advice))" }.joined(separator: "\n"))
+            out.append("")
+        }
         out.append("> The best of \(r.trials.count) trials is chosen on these very folds, so its score is optimistic: "
             + "the winner's luck on these splits is part of it. `cvkit nested` estimates the accuracy of the whole tuning procedure honestly.")
         out.append("")

@@ -109,10 +109,15 @@ public enum TrialScoring {
         return settings.enumerated().map { offset, trialSettings in
             let own = Array(tasks[offset * splits.count..<(offset + 1) * splits.count])
             let accuracies = own.map { $0.diverged ? nil : $0.accuracy }
+            let alive = own.filter { !$0.diverged }
+            let baseline = own.isEmpty ? 0 : own.map(\.baselineAccuracy).reduce(0, +) / Double(own.count)
+            let diagnosis = CrossValidationResults.diagnosis(
+                curves: CrossValidationResults.curves(tasks: alive), classCount: dataset.classCount, baseline: baseline,
+                diverged: own.count - alive.count, runs: own.count)
             return TrialResult(
                 trial: firstTrial + offset + 1, round: round, sampled: configs[offset], config: TrialResult.Config(trialSettings),
                 score: Summary(accuracies.map { $0 ?? 0 }), foldAccuracies: accuracies, divergedFolds: accuracies.filter { $0 == nil }.count,
-                commandLine: trialSettings.commandLine)
+                commandLine: trialSettings.commandLine, diagnosis: diagnosis)
         }
     }
 }

@@ -49,6 +49,8 @@ public struct TrialResult: Sendable, Equatable, Codable {
     public var foldAccuracies: [Double?]
     public var divergedFolds: Int
     public var commandLine: String
+    /// What the trial's learning curves say (mean over its folds); see `Diagnosis`.
+    public var diagnosis: [DiagnosisFinding]
 }
 
 /// What `cvkit search` found: `results.json` and the source of `search.md`.
