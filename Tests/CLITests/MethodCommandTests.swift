@@ -55,4 +55,35 @@ import Testing
         let result = try CLIRunner.run(arguments + ["--report-dir", try CLIRunner.temporaryFolder()])
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
+
+    /// The "reproduce" command lines written into reports run as they are.
+    @Test func reproduceCommandsRun() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        for arguments in [
+            ["search", "datasets/iris.csv", "--trials", "2", "--k", "2", "--epochs", "2", "--method", "coarse-to-fine", "--rounds", "2"],
+            ["nested", "datasets/iris.csv", "--outer", "2", "--inner", "2", "--trials", "2", "--epochs", "2"],
+            ["compare", "datasets/iris.csv", "--a", "--hidden 4 --epochs 2", "--b", "--hidden '' --epochs 2", "--k", "2", "--repeats", "2"],
+        ] {
+            let first = try json(CLIRunner.run(arguments + ["--report-dir", dir, "--json", "--quiet"]))
+            let line = try #require(first["commandLine"] as? String)
+            let words = try shellWords(line)
+            #expect(words.first == "cvkit")
+            let again = try CLIRunner.run(Array(words.dropFirst()) + ["--report-dir", dir, "--json", "--quiet", "--resume"])
+            #expect(again.status == 0, "\(line): \(again.stderr)")
+            // Same settings, same report folder: the journal is complete, so nothing is retrained.
+            #expect(try json(again)["reportDir"] as? String == first["reportDir"] as? String, "\(line)")
+        }
+    }
+
+    func shellWords(_ text: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import shlex, sys, json; print(json.dumps(shlex.split(sys.argv[1])))", text]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try JSONSerialization.jsonObject(with: data) as? [String] ?? []
+    }
 }

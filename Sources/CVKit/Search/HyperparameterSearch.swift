@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hyperparameter search scored by K-fold cross-validation through the engine.
 ///
 /// Every trial is trained and scored on the same K-fold splits of `base` (same seed), so
@@ -43,7 +45,8 @@ public struct HyperparameterSearch: Sendable {
         var extra = ["--method", method.rawValue, "--space", Shell.quote(space.description)]
         if method != .grid { extra += ["--trials", String(trials)] }
         if method == .coarseToFine { extra += ["--rounds", String(rounds), "--keep", Shell.number(keep)] }
-        return "cvkit search" + base.commandLine.dropFirst("cvkit kfold".count) + " " + extra.joined(separator: " ")
+        let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --repeats \(base.repeats)", with: "")
+        return "cvkit search" + rest + " " + extra.joined(separator: " ")
     }
 
     /// Runs the search; `finished` are journal results from an interrupted run.
