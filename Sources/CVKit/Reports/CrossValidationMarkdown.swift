@@ -6,17 +6,11 @@ public enum CrossValidationMarkdown {
     public static func render(_ r: CrossValidationResults) -> String {
         let s = r.summary
         var out: [String] = []
-        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
         let spread = s.accuracy.n >= 2 ? " ± \(f4(s.accuracy.sd))" : ""
-        out.append("# \(r.command): \(dataName) — accuracy \(f4(s.accuracy.mean))\(spread)")
-        out.append("")
-        out.append("Reproduce with:")
-        out.append("")
-        out.append("```sh\n\(r.commandLine)\n```")
-        out.append("")
-        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
-            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes in column \(Markdown.code(r.data.label))")
-        out.append("")
+        out += ReportHeader.lines(
+            title: "\(r.command): \(ReportHeader.dataName(r.data.path)) — accuracy \(f4(s.accuracy.mean))\(spread)", commandLine: r.commandLine,
+            cvkitVersion: r.cvkitVersion, path: r.data.path, sha256: r.data.sha256, rows: r.data.rows, features: r.data.features,
+            classes: r.data.classes.count, label: r.data.label)
 
         out.append("## Summary")
         out.append("")

@@ -6,17 +6,11 @@ public enum NestedMarkdown {
     public static func render(_ r: NestedResults) -> String {
         let f4 = CrossValidationMarkdown.f4
         var out: [String] = []
-        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
         let a = r.summary.accuracy
-        out.append("# nested: \(dataName) — accuracy \(f4(a.mean)) ± \(f4(a.sd))")
-        out.append("")
-        out.append("Reproduce with:")
-        out.append("")
-        out.append("```sh\n\(r.commandLine)\n```")
-        out.append("")
-        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
-            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes")
-        out.append("")
+        out += ReportHeader.lines(
+            title: "nested: \(ReportHeader.dataName(r.data.path)) — accuracy \(f4(a.mean)) ± \(f4(a.sd))", commandLine: r.commandLine,
+            cvkitVersion: r.cvkitVersion, path: r.data.path, sha256: r.data.sha256, rows: r.data.rows, features: r.data.features,
+            classes: r.data.classes.count)
         out.append("## Summary")
         out.append("")
         var table = MarkdownTable([("", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])

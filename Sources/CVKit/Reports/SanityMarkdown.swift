@@ -6,17 +6,12 @@ import Foundation
 public enum SanityMarkdown {
     public static func render(_ r: SanityResults) -> String {
         var out: [String] = []
-        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
         let failed = r.checks.filter { !$0.passed }
-        out.append("# sanity: \(dataName) — " + (failed.isEmpty ? "all \(r.checks.count) checks passed" : "\(failed.count) of \(r.checks.count) checks failed"))
-        out.append("")
-        out.append("Reproduce with:")
-        out.append("")
-        out.append("```sh\n\(r.commandLine)\n```")
-        out.append("")
-        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
-            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes in column \(Markdown.code(r.data.label))")
-        out.append("")
+        out += ReportHeader.lines(
+            title: "sanity: \(ReportHeader.dataName(r.data.path)) — "
+                + (failed.isEmpty ? "all \(r.checks.count) checks passed" : "\(failed.count) of \(r.checks.count) checks failed"),
+            commandLine: r.commandLine, cvkitVersion: r.cvkitVersion, path: r.data.path, sha256: r.data.sha256, rows: r.data.rows,
+            features: r.data.features, classes: r.data.classes.count, label: r.data.label)
 
         out.append("## Checks")
         out.append("")

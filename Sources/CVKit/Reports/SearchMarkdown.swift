@@ -6,16 +6,10 @@ public enum SearchMarkdown {
     public static func render(_ r: SearchResults, numericParameters: [String]) -> String {
         var out: [String] = []
         let f4 = CrossValidationMarkdown.f4
-        let dataName = Markdown.escape(r.data.path.split(separator: "/").last.map(String.init) ?? r.data.path)
-        out.append("# search: \(dataName) — best accuracy \(f4(r.best.score.mean)) ± \(f4(r.best.score.sd)) (trial \(r.best.trial))")
-        out.append("")
-        out.append("Reproduce the search with:")
-        out.append("")
-        out.append("```sh\n\(r.commandLine)\n```")
-        out.append("")
-        out.append("cvkit \(r.cvkitVersion) · data \(Markdown.code(r.data.path)) · SHA-256 \(Markdown.code(r.data.sha256)) · "
-            + "\(r.data.rows) rows · \(r.data.features) features · \(r.data.classes.count) classes")
-        out.append("")
+        out += ReportHeader.lines(
+            title: "search: \(ReportHeader.dataName(r.data.path)) — best accuracy \(f4(r.best.score.mean)) ± \(f4(r.best.score.sd)) (trial \(r.best.trial))",
+            reproduce: "Reproduce the search with:", commandLine: r.commandLine, cvkitVersion: r.cvkitVersion, path: r.data.path,
+            sha256: r.data.sha256, rows: r.data.rows, features: r.data.features, classes: r.data.classes.count)
         out.append("## Best configuration")
         out.append("")
         out.append("Cross-validate it on its own (ready to paste):")

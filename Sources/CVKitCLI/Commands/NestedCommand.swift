@@ -45,11 +45,8 @@ struct NestedCommand: ParsableCommand {
             }
             let results = try nested.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
             progress.finish()
-            try AtomicFile.write(Data(NestedMarkdown.render(results).utf8), to: folder + "/report.md")
-            try AtomicFile.write(ReportJSON.encode(results), to: folder + "/results.json")
-            try AtomicFile.write(ReportJSON.encode(CrossValidationReportWriter.Timings(
-                wallSeconds: Date().timeIntervalSince(started), jobs: execution.jobs, resumedTasks: finished.count, taskSeconds: [], trainingSamples: 0)),
-                to: folder + "/timings.json")
+            try ReportFolders.write(markdown: NestedMarkdown.render(results), results: results, folder: folder, started: started, jobs: execution.jobs,
+                                    resumed: finished.count)
             if execution.json {
                 FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: folder)))
                 return
