@@ -19,8 +19,13 @@ public struct TaskResult: Sendable, Equatable, Codable {
     /// empty when training diverged.
     public var testRows: [Int]
     public var predicted: [Int32]
-    public var probabilities: [Float]
+    public var packedProbabilities: PackedFloats
     public var seconds: Double
+
+    public var probabilities: [Float] {
+        get { packedProbabilities.values }
+        set { packedProbabilities = PackedFloats(newValue) }
+    }
 
     public var diverged: Bool { history.diverged || accuracy == nil }
 }

@@ -45,7 +45,7 @@ public struct TaskRunner: Sendable {
             index: index, repetition: split.repetition, fold: split.fold, nTrain: split.train.count, nValidation: split.validation.count,
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
             baselineAccuracy: Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes),
-            history: history, testRows: [], predicted: [], probabilities: [], seconds: 0)
+            history: history, testRows: [], predicted: [], packedProbabilities: PackedFloats([]), seconds: 0)
         if !history.diverged {
             let probabilities = network.probabilities(features: testX)
             if probabilities.allSatisfy(\.isFinite) {
