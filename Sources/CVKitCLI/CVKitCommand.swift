@@ -6,6 +6,7 @@ struct CVKitCommand: ParsableCommand {
     static func main() {
         SingleThreadedBLAS.ensure()
         BLASThreads.useOneThread()
+        Interrupt.install()
         do {
             var command = try parseAsRoot()
             try command.run()

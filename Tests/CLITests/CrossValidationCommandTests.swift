@@ -112,3 +112,35 @@ import Testing
         #expect(result.stdout.contains("diverged") && !result.stderr.contains("EncodingError"))
     }
 }
+
+@Suite struct InterruptTests {
+    /// SIGINT stops a run within a second with status 130; `--resume` then finishes it with the
+    /// same bytes as an uninterrupted run.
+    @Test func sigintStopsAndResumeFinishes() throws {
+        let dir = try CLIRunner.temporaryFolder(), reference = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/iris.csv", "--k", "10", "--epochs", "20", "--jobs", "1", "--quiet"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = flags + ["--report-dir", dir]
+        process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.projectRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.6)
+        let sent = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(sent) < 1.0)
+        #expect(process.terminationStatus == 130)
+        let resumed = try CLIRunner.run(flags + ["--report-dir", dir, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let full = try CLIRunner.run(flags + ["--report-dir", reference])
+        #expect(full.status == 0)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: dir)
+        let referenceFolders = try FileManager.default.contentsOfDirectory(atPath: reference)
+        let folder = try #require(folders.first), referenceFolder = try #require(referenceFolders.first)
+        for file in ["report.md", "results.json", "predictions.csv"] {
+            #expect(FileManager.default.contents(atPath: "\(dir)/\(folder)/\(file)") == FileManager.default.contents(atPath: "\(reference)/\(referenceFolder)/\(file)"), "\(file)")
+        }
+    }
+}
