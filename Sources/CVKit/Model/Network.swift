@@ -164,11 +164,17 @@ public final class Network<S: BLASScalar> {
     }
 
     /// `l2 / 2 · Σ W²` over the Dense weights.
+    /// Summed in Double: a Float sum of millions of squares drifts low (0.6 % at 3.7 M weights).
     public func l2Penalty() -> S {
         guard config.l2 != 0 else { return 0 }
-        var sum: S = 0
-        for range in layout.weightRanges { for i in range { sum += parameters[i] * parameters[i] } }
-        return S(config.l2) / 2 * sum
+        var sum = 0.0
+        for range in layout.weightRanges {
+            for i in range {
+                let w = Double(parameters[i])
+                sum += w * w
+            }
+        }
+        return S(config.l2 / 2 * sum)
     }
 
     /// The probabilities left by the last `forward`, `batch × classes`.
