@@ -119,7 +119,10 @@ public final class Journal: @unchecked Sendable {
         }
         var results: [Int: TaskResult] = [:]
         var validBytes = first.count + 1
-        for line in lines.dropFirst() {
+        // A line is whole only with its newline: a run killed inside the final `write` can leave
+        // valid JSON without one, and appending to it would glue two records together.
+        let whole = data.last == 0x0A ? lines.count : lines.count - 1
+        for line in lines.prefix(whole).dropFirst() {
             // A torn last line (killed mid-write) is ignored and cut off below.
             guard let result = try? decoder.decode(TaskResult.self, from: Data(line)), result.index < header.taskCount else { break }
             results[result.index] = result

@@ -18,7 +18,7 @@ public struct ModelComparison: Sendable {
     }
 
     public var commandLine: String {
-        var words = ["cvkit", "compare", Shell.quote(a.dataPath), "--k", String(a.k), "--repeats", String(a.repeats)]
+        var words = ["cvkit", "compare", a.dataArguments, "--k", String(a.k), "--repeats", String(a.repeats)]
         if !a.stratified { words.append("--no-stratify") }
         words += ["--a", Shell.quote(a.modelFlags), "--b", Shell.quote(b.modelFlags), "--seed", String(a.seed)]
         return words.joined(separator: " ")

@@ -56,11 +56,7 @@ public struct RunSettings: Sendable, Equatable {
     /// The command that reproduces these results: every option that changes them, in a fixed
     /// order, defaults included; never `--jobs`, `--report-dir`, `--resume`, `--json` or `--quiet`.
     public var commandLine: String {
-        var words = ["cvkit", scheme.rawValue, Shell.quote(dataPath)]
-        if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
-        if case .index(let index) = csv.label { words += ["--label", String(index)] }
-        if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }
-        if !csv.hasHeader { words.append("--no-header") }
+        var words = ["cvkit", scheme.rawValue] + dataWords
         switch scheme {
         case .kfold:
             words += ["--k", String(k), "--repeats", String(repeats)]
@@ -71,6 +67,18 @@ public struct RunSettings: Sendable, Equatable {
             if !stratified { words.append("--no-stratify") }
         }
         return (words + modelWords + ["--seed", String(seed)]).joined(separator: " ")
+    }
+
+    /// The data file and how it is read: path, `--label`, `--delimiter`, `--no-header`.
+    public var dataArguments: String { dataWords.joined(separator: " ") }
+
+    private var dataWords: [String] {
+        var words = [Shell.quote(dataPath)]
+        if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
+        if case .index(let index) = csv.label { words += ["--label", String(index)] }
+        if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }
+        if !csv.hasHeader { words.append("--no-header") }
+        return words
     }
 
     /// The model and training options of `commandLine`, from `--hidden` on (what `compare --a` takes).

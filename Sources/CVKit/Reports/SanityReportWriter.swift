@@ -4,11 +4,7 @@ import Foundation
 /// at all (`AtomicFile`). Creates the folder when it is missing.
 public enum SanityReportWriter {
     public static func write(_ results: SanityResults, folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CVKitError.cannotCreate(path: folder, reason: (error as NSError).localizedDescription)
-        }
+        try ReportFolder.create(folder)
         var stored = results
         stored.reportDir = nil
         try AtomicFile.write(Data(SanityMarkdown.render(stored).utf8), to: folder + "/sanity.md")

@@ -19,11 +19,7 @@ enum CrossValidationRun {
         if !run.quiet { for warning in warnings { Standard.error("cvkit: warning: \(warning)") } }
 
         let folder = run.reportDir + "/" + settings.reportFolderName
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CVKitError.cannotCreate(path: folder, reason: (error as NSError).localizedDescription)
-        }
+        try ReportFolder.create(folder)
         let header = Journal.Header(
             cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
             dataSHA256: dataset.source.sha256, taskCount: splits.count)

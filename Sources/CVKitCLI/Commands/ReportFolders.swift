@@ -8,11 +8,7 @@ enum ReportFolders {
     }
 
     static func openJournal(folder: String, commandLine: String, dataset: Dataset, taskCount: Int, resume: Bool) throws -> (Journal, [TaskResult]) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CVKitError.cannotCreate(path: folder, reason: (error as NSError).localizedDescription)
-        }
+        try ReportFolder.create(folder)
         var hasher = SHA256()
         hasher.update(Array(commandLine.utf8))
         let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: String(hasher.finalizeHex().prefix(8)),

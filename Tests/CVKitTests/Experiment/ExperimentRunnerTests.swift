@@ -55,6 +55,29 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 5)
     }
 
+    /// A last line that is whole JSON but lacks its newline (killed inside the final write) is torn:
+    /// it is dropped and cut off, so the next record cannot be glued to it.
+    @Test func lastLineWithoutNewlineIsTorn() throws {
+        let (data, settings, splits) = try setup()
+        let folder = try ProjectFiles.temporaryFolder()
+        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
+                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let runner = ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 1)
+        do {
+            let (journal, _) = try Journal.open(folder: folder, header: header, resume: false)
+            _ = try runner.run(journal: journal)
+        }
+        let path = folder + "/journal.jsonl"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text.removeLast()
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let (journal, finished) = try Journal.open(folder: folder, header: header, resume: true)
+        #expect(finished.count == splits.count - 1)
+        _ = try runner.run(journal: journal, finished: finished)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == splits.count + 1)
+    }
+
     @Test func journalRefusesOtherSettingsAndConcurrentRuns() throws {
         let (data, settings, splits) = try setup()
         let folder = try ProjectFiles.temporaryFolder()

@@ -17,4 +17,16 @@ import Testing
             ($0 as? CVKitError)?.kind == .cannotCreate
         }
     }
+
+    @Test func reportFolderNamesTheFileInTheWay() throws {
+        let folder = try ProjectFiles.temporaryFolder()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/file"))
+        #expect { try ReportFolder.create(folder + "/file/report") } throws: {
+            ($0 as? CVKitError)?.kind == .cannotCreate && ($0 as? CVKitError)?.description.contains("is a file, not a folder") == true
+        }
+        try ReportFolder.create(folder + "/a/b/c")
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder + "/a/b/c", isDirectory: &isDirectory) && isDirectory.boolValue)
+        try ReportFolder.create(folder + "/a/b/c")
+    }
 }

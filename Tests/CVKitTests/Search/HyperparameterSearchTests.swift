@@ -68,5 +68,8 @@ import Testing
         #expect(results.pValue >= results.naivePValue - 1e-12)
         #expect(!results.verdict.isEmpty)
         #expect(results.commandLine.contains("--a '--hidden 16") && results.commandLine.contains("--l2 0.5"))
+        var labelled = a
+        labelled.csv.label = .name("label")
+        #expect(ModelComparison(a: labelled, b: b).commandLine.hasPrefix("cvkit compare datasets/iris.csv --label label --k 3"))
     }
 }
