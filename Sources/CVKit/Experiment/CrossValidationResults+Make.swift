@@ -4,11 +4,7 @@ extension CrossValidationResults {
         var config = settings.network
         config.inputs = dataset.featureCount
         config.classes = dataset.classCount
-        let counts = dataset.classCounts()
-        let data = DataInfo(
-            path: settings.dataPath, sha256: dataset.source.sha256, rows: dataset.rowCount, features: dataset.featureCount,
-            featureNames: dataset.featureNames, label: dataset.labelName,
-            classes: zip(dataset.classNames, counts).map { ClassCount(name: $0, count: $1) })
+        let data = DataInfo(dataset, path: settings.dataPath)
         let scheme: String
         switch settings.scheme {
         case .kfold: scheme = settings.groups != nil ? "group k-fold" : (settings.stratified ? "stratified k-fold" : "k-fold")

@@ -18,6 +18,17 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var featureNames: [String]
         public var label: String
         public var classes: [ClassCount]
+
+        /// The identity and shape of `dataset`, read from `path`.
+        public init(_ dataset: Dataset, path: String) {
+            self.path = path
+            sha256 = dataset.source.sha256
+            rows = dataset.rowCount
+            features = dataset.featureCount
+            featureNames = dataset.featureNames
+            label = dataset.labelName
+            classes = zip(dataset.classNames, dataset.classCounts()).map { ClassCount(name: $0, count: $1) }
+        }
     }
 
     public struct ProtocolInfo: Sendable, Equatable, Codable {

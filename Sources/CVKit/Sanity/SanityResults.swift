@@ -4,19 +4,7 @@
 /// seed give the same bytes. `passed` is true when every check passed. `reportDir` is set only for
 /// the `--json` output on stdout, not in the file.
 public struct SanityResults: Sendable, Equatable, Codable {
-    public struct ClassCount: Sendable, Equatable, Codable {
-        public var name: String
-        public var count: Int
-    }
-
-    public struct DataInfo: Sendable, Equatable, Codable {
-        public var path: String
-        public var sha256: String
-        public var rows: Int
-        public var features: Int
-        public var label: String
-        public var classes: [ClassCount]
-    }
+    public typealias DataInfo = CrossValidationResults.DataInfo
 
     /// The rows the checks saw: a stratified holdout keeps `heldOut` rows out of every check.
     public struct TrainingPartInfo: Sendable, Equatable, Codable {

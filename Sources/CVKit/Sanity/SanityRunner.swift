@@ -44,9 +44,7 @@ public enum SanityRunner {
 
         return SanityResults(
             commandLine: settings.commandLine, cvkitVersion: CVKitVersion.current,
-            data: .init(path: settings.dataPath, sha256: dataset.source.sha256, rows: dataset.rowCount, features: dataset.featureCount,
-                        label: dataset.labelName,
-                        classes: zip(dataset.classNames, dataset.classCounts()).map { .init(name: $0, count: $1) }),
+            data: SanityResults.DataInfo(dataset, path: settings.dataPath),
             trainingPart: .init(rows: data.rowCount, heldOut: data.heldOutRows, heldOutFraction: SanitySettings.heldOutFraction, stratified: true,
                                 preprocessing: "standardization (mean and population SD) fitted on the training part only; constant features get SD 1",
                                 measurementRows: measurement.labels.count),
