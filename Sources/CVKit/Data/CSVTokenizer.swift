@@ -94,17 +94,20 @@ final class CSVTokenizer {
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         field, length, context in
         guard let context else { return }
-        let tokenizer = Unmanaged<CSVTokenizer>.fromOpaque(context).takeUnretainedValue()
-        if tokenizer.row.count == 0 { tokenizer.row.line = tokenizer.line }
-        tokenizer.row.append(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+        // Guaranteed reference: no retain/release per field (ten million of them in a 100 MB file).
+        Unmanaged<CSVTokenizer>.fromOpaque(context)._withUnsafeGuaranteedRef { tokenizer in
+            if tokenizer.row.count == 0 { tokenizer.row.line = tokenizer.line }
+            tokenizer.row.append(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+        }
     }
 
     private static let onRowEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         guard let context else { return }
-        let tokenizer = Unmanaged<CSVTokenizer>.fromOpaque(context).takeUnretainedValue()
-        if tokenizer.pendingError == nil {
-            tokenizer.pendingError = tokenizer.consumer.consume(tokenizer.row)
+        Unmanaged<CSVTokenizer>.fromOpaque(context)._withUnsafeGuaranteedRef { tokenizer in
+            if tokenizer.pendingError == nil {
+                tokenizer.pendingError = tokenizer.consumer.consume(tokenizer.row)
+            }
+            tokenizer.row.removeAll()
         }
-        tokenizer.row.removeAll()
     }
 }
