@@ -56,6 +56,15 @@ import Testing
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
 
+    @Test func unreadableSpaceFileAndReportDirThroughAFile() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let missing = try CLIRunner.run(["search", "datasets/iris.csv", "--space-file", dir + "/none.txt", "--report-dir", dir, "--quiet"])
+        #expect(missing.status == 66, "\(missing.stderr)")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/file"))
+        let blocked = try CLIRunner.run(["kfold", "datasets/iris.csv", "--epochs", "1", "--report-dir", dir + "/file", "--quiet"])
+        #expect(blocked.status == 73 && blocked.stderr.contains("is a file, not a folder"), "\(blocked.stderr)")
+    }
+
     /// The "reproduce" command lines written into reports run as they are.
     @Test func reproduceCommandsRun() throws {
         let dir = try CLIRunner.temporaryFolder()

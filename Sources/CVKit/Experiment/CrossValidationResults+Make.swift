@@ -18,13 +18,12 @@ extension CrossValidationResults {
             groups: settings.groups, validation: settings.scheme == .split ? settings.validation : nil,
             test: settings.scheme == .split ? settings.test : nil, seed: settings.seed,
             preprocessing: "standardization (mean and population SD) fitted on each training part only; constant features get SD 1")
-        let parameters = (try? Network<Float>(config: config, seed: 0).parameterCount) ?? 0
         let model = ModelInfo(
             layers: layerDescription(config), hidden: config.hidden, batchnorm: config.batchNorm,
             optimizer: settings.training.optimizer.rawValue, lr: settings.training.learningRate,
             lrDecay: settings.training.schedule.description, l2: config.l2, epochs: settings.training.epochs,
             batchSize: settings.training.batchSize, patience: settings.scheme == .split ? settings.training.patience : nil,
-            parameters: parameters, forwardFLOPsPerSample: config.forwardFLOPsPerSample)
+            parameters: config.parameterCount, forwardFLOPsPerSample: config.forwardFLOPsPerSample)
 
         let folds = tasks.map(FoldInfo.init)
         let alive = tasks.filter { !$0.diverged }

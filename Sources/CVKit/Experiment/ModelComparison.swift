@@ -39,7 +39,6 @@ public struct ModelComparison: Sendable {
         let test = CorrectedTTest(differences: differences, testToTrainRatio: ratio)
         let summaryA = CrossValidationResults.make(settings: a, dataset: dataset, tasks: resultsA, warnings: []).summary
         let summaryB = CrossValidationResults.make(settings: b, dataset: dataset, tasks: resultsB, warnings: []).summary
-        let reference = CrossValidationResults.make(settings: a, dataset: dataset, tasks: [], warnings: [])
         let verdict: String
         let mean = String(format: "%.4f", test.meanDifference), p = String(format: "%.3g", test.pValue)
         if test.pValue < 0.05 {
@@ -51,7 +50,7 @@ public struct ModelComparison: Sendable {
                 + (test.naivePValue < 0.05 ? " (the naive paired t-test would have claimed one, p = \(String(format: "%.3g", test.naivePValue)))." : ".")
         }
         return ComparisonResults(
-            command: "compare", cvkitVersion: CVKitVersion.current, commandLine: commandLine, data: reference.data,
+            command: "compare", cvkitVersion: CVKitVersion.current, commandLine: commandLine, data: CrossValidationResults.DataInfo(dataset, path: a.dataPath),
             k: a.k, repeats: a.repeats, seed: a.seed, aCommandLine: a.commandLine, bCommandLine: b.commandLine,
             a: summaryA, b: summaryB, differences: differences, meanDifference: test.meanDifference, correctedT: finite(test.correctedT),
             pValue: test.pValue, naiveT: finite(test.naiveT), naivePValue: test.pValue.isNaN ? 1 : test.naivePValue,

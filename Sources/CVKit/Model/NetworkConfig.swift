@@ -26,6 +26,9 @@ public struct NetworkConfig: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// Trainable values (`ParameterLayout`): Dense weights, biases where no BatchNorm follows, γ and β.
+    public var parameterCount: Int { ParameterLayout(self).parameterCount }
+
     /// Multiply-adds ×2 of one forward pass of one sample: `2 · Σ inputs · outputs` over Dense layers.
     public var forwardFLOPsPerSample: Int {
         zip([inputs] + hidden, hidden + [classes]).reduce(0) { $0 + 2 * $1.0 * $1.1 }

@@ -54,7 +54,7 @@ public enum CrossValidationMarkdown {
         out.append("")
         let m = r.model
         out.append("- Layers: \(m.layers).")
-        out.append("- \(grouped(m.parameters)) parameters; \(grouped(m.forwardFLOPsPerSample)) FLOPs per sample (forward).")
+        out.append("- \(NumberText.grouped(m.parameters)) parameters; \(NumberText.grouped(m.forwardFLOPsPerSample)) FLOPs per sample (forward).")
         let optimizerNames = ["sgd": "SGD", "momentum": "SGD with momentum 0.9", "rmsprop": "RMSprop", "adam": "Adam"]
         out.append("- Training: \(optimizerNames[m.optimizer] ?? m.optimizer), learning rate \(Shell.number(m.lr)), decay \(m.lrDecay), L2 \(Shell.number(m.l2)), "
             + "\(m.epochs) epochs of mini-batches of \(m.batchSize)" + (m.patience.map { ", early stopping after \($0) epochs without a lower validation loss" } ?? "") + ".")
@@ -142,13 +142,4 @@ public enum CrossValidationMarkdown {
     static func f4(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : "—" }
     static func interval(_ values: [Double]) -> String { values.count == 2 ? "\(f4(values[0])) to \(f4(values[1]))" : "—" }
     static func pct(_ value: Double) -> String { String(format: "%g %%", value * 100) }
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return out
-    }
 }

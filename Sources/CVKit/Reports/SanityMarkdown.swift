@@ -49,7 +49,7 @@ public enum SanityMarkdown {
         out.append("")
         let m = r.model
         out.append("- Layers: \(m.layers).")
-        out.append("- \(CrossValidationMarkdown.grouped(m.parameters)) parameters, from the initial weights a run with seed \(r.settings.seed) starts from.")
+        out.append("- \(NumberText.grouped(m.parameters)) parameters, from the initial weights a run with seed \(r.settings.seed) starts from.")
         out.append("- Configured training: \(m.optimizer), learning rate \(Shell.number(m.lr)), batches of \(m.batchSize), L2 \(Shell.number(m.l2)). "
             + "The learning-rate sweep uses the optimizer, batch size and L2; the tiny subset is memorized with l2 = 0 and full-batch Adam at "
             + "\(Shell.number(r.settings.overfitLr)) for at most \(r.settings.overfitEpochs) epochs.")

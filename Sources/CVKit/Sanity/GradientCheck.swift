@@ -42,7 +42,7 @@ enum GradientCheck {
         let sampled = indices.count < total
         let tooManySkipped = Double(m.skippedAtKinks) > maxSkippedShare * Double(indices.count)
         let passed = m.worst.isFinite && m.worst < tolerance && !tooManySkipped && m.checked > 0
-        var observed = "max \(SanityFormat.g2(m.worst)) on \(m.checked) of \(SanityFormat.grouped(total)) parameters" + (sampled ? " (sampled)" : "")
+        var observed = "max \(SanityFormat.g2(m.worst)) on \(m.checked) of \(NumberText.grouped(total)) parameters" + (sampled ? " (sampled)" : "")
         if m.skippedAtKinks > 0 { observed += "; \(m.skippedAtKinks) skipped at ReLU kinks" }
         let worstName = m.worstIndex.map { tensorName(of: $0, in: network.layout) } ?? "—"
         var advice = ""
@@ -60,7 +60,7 @@ enum GradientCheck {
             details: "Central differences (L(θ + h) − L(θ − h)) / 2h against the backward pass, h = \(SanityFormat.g2(step)), relative error |a − n| / max(|a|, |n|, 1e-4), "
                 + "on a Float64 copy of the network (same code, same initial weights) and \(labels.count) training rows in training mode. "
                 + "In Float64 rounding and truncation errors are ~1e-10, so an error above \(SanityFormat.g2(tolerance)) is a wrong term. "
-                + (sampled ? "The network has \(SanityFormat.grouped(total)) parameters: a seeded sample of \(indices.count), from every tensor, is checked. "
+                + (sampled ? "The network has \(NumberText.grouped(total)) parameters: a seeded sample of \(indices.count), from every tensor, is checked. "
                            : "Every parameter is checked. ")
                 + "Parameters whose ±h step flips a ReLU are skipped (the loss has a kink there).")
     }

@@ -78,7 +78,7 @@ enum RegularizationCheck {
             observed: "\(SanityFormat.f4(without)) → \(SanityFormat.f4(with)) (\(String(format: "%+.4g", difference)))", advice: advice,
             details: "Total loss (cross-entropy + l2/2·ΣW² over the Dense weights) of the untrained network on \(labels.count) rows, with l2 = 0 "
                 + "and with l2 = \(l2)\(why). The rise must equal the penalty computed independently in Float64, within a relative "
-                + "\(SanityFormat.g2(relative)) (1e-3 + N·2⁻²⁴ for N = \(SanityFormat.grouped(weights)) weights: the network sums the squares "
+                + "\(SanityFormat.g2(relative)) (1e-3 + N·2⁻²⁴ for N = \(NumberText.grouped(weights)) weights: the network sums the squares "
                 + "in Float32) plus \(Int(ulps)) Float32 ulps of the loss.")
     }
 }

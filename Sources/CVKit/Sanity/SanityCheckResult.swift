@@ -45,16 +45,6 @@ enum SanityFormat {
     static func g4(_ value: Double) -> String { value.isFinite ? String(format: "%.4g", value) : "\(value)" }
     /// A learning rate as typed on a command line: `0.001`, `3.16e-05`.
     static func rate(_ value: Double) -> String { String(format: "%.3g", value) }
-    /// A count with thousands separators: `10,435`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return out
-    }
     /// A share as a whole or one-decimal percentage: `100 %`, `87.5 %`.
     static func percent(_ share: Double) -> String {
         let value = share * 100

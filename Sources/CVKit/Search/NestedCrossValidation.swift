@@ -127,7 +127,6 @@ public struct NestedResults: Sendable, Equatable, Codable {
     public var warnings: [String]
 
     static func make(nested: NestedCrossValidation, dataset: Dataset, folds: [OuterFold]) -> NestedResults {
-        let reference = CrossValidationResults.make(settings: nested.base, dataset: dataset, tasks: [], warnings: [])
         let accuracy = Summary(folds.map(\.outerScore))
         let inner = Summary(folds.map(\.innerScore))
         var clipped = accuracy
@@ -146,7 +145,7 @@ public struct NestedResults: Sendable, Equatable, Codable {
         let diverged = folds.filter(\.outerDiverged)
         if !diverged.isEmpty { warnings.append("\(diverged.count) outer refits diverged and count as accuracy 0.") }
         return NestedResults(
-            command: "nested", cvkitVersion: CVKitVersion.current, commandLine: nested.commandLine, data: reference.data,
+            command: "nested", cvkitVersion: CVKitVersion.current, commandLine: nested.commandLine, data: CrossValidationResults.DataInfo(dataset, path: nested.base.dataPath),
             outerK: nested.outerK, innerK: nested.innerK, method: nested.method.rawValue, trials: folds.first?.trialsTried ?? nested.trials,
             space: nested.space.description, seed: nested.base.seed, outer: folds,
             summary: SummaryInfo(accuracy: clipped, innerBest: inner), optimism: inner.mean - accuracy.mean, stability: stability, warnings: warnings)

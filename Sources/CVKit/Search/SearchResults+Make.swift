@@ -1,6 +1,5 @@
 extension SearchResults {
     public static func make(search: HyperparameterSearch, dataset: Dataset, trials: [TrialResult], rounds: [Round], warnings: [String]) -> SearchResults {
-        let reference = CrossValidationResults.make(settings: search.base, dataset: dataset, tasks: [], warnings: [])
         let sorted = trials.sorted(by: TrialScoring.better)
         let top = sorted.first
         let best = Best(
@@ -12,7 +11,7 @@ extension SearchResults {
             notes.append("\(diverging.count) of \(trials.count) trials had diverged folds (counted as accuracy 0): trials \(diverging.prefix(10).map { String($0.trial) }.joined(separator: ", "))\(diverging.count > 10 ? ", …" : "").")
         }
         return SearchResults(
-            command: "search", cvkitVersion: CVKitVersion.current, commandLine: search.commandLine, data: reference.data,
+            command: "search", cvkitVersion: CVKitVersion.current, commandLine: search.commandLine, data: CrossValidationResults.DataInfo(dataset, path: search.base.dataPath),
             method: search.method.rawValue, k: search.base.k, seed: search.base.seed, space: search.space.description,
             rounds: rounds, trials: sorted, best: best, warnings: notes)
     }

@@ -40,6 +40,7 @@ import Testing
         // 64·128 + 2·128 + 128·64 + 2·64 + 64·10 + 10
         #expect(network.parameterCount == 8192 + 256 + 8192 + 128 + 640 + 10)
         #expect(config.forwardFLOPsPerSample == 2 * (8192 + 8192 + 640))
+        #expect(config.parameterCount == network.parameterCount)
         let plain = NetworkConfig(inputs: 4, classes: 3, hidden: [5], batchNorm: false)
         #expect(try Network<Float>(config: plain, seed: 0).parameterCount == 20 + 5 + 15 + 3)
     }

@@ -16,7 +16,7 @@ import Testing
         let result = GradientCheck.evaluate(network: network, features: x, labels: y, sampleSeed: 1)
         #expect(result.passed, "\(result)")
         // Small networks are checked whole.
-        #expect(result.observed.contains("of \(SanityFormat.grouped(network.parameterCount)) parameters") && !result.observed.contains("sampled"))
+        #expect(result.observed.contains("of \(NumberText.grouped(network.parameterCount)) parameters") && !result.observed.contains("sampled"))
     }
 
     /// Analytic gradients with an l2 term that the loss does not have: the check catches the wrong term.

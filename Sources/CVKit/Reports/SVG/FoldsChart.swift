@@ -32,14 +32,7 @@ extension SVGCharts {
         if divergedCount > 0 { entries.append(LegendEntry(swatch: .cross(ChartStyle.vermillion), label: "diverged")) }
 
         let width = ChartStyle.width
-        let legend = Legend(entries, maxWidth: width - 2 * ChartStyle.margin)
-        let height = ChartStyle.height + max(legend.height - Legend.rowHeight, 0)
-        var document = SVGDocument(width: width, height: height, title: title)
-        ChartStyle.drawTitle(title, into: &document)
-        legend.draw(into: &document, left: ChartStyle.margin, top: 38)
-
-        let top = 38 + max(legend.height, Legend.rowHeight) + 14
-        let bottom = height - 48
+        var (document, top, bottom) = ChartStyle.canvas(title: title, legend: entries)
         var levels = finiteScores + [meanLine, baselineLine].compactMap { $0 }
         if let band { levels += [band.lower, band.upper] }
         let yNice = NiceTicks(covering: levels)

@@ -46,6 +46,18 @@ enum ChartStyle {
         palette[(index % palette.count + palette.count) % palette.count]
     }
 
+    /// A single-panel chart's canvas: the document with its title and legend drawn, and the plot
+    /// area's vertical span (`top` below the legend, `bottom` above the x-axis labels). The canvas
+    /// grows by the legend's extra rows.
+    static func canvas(title: String, legend entries: [LegendEntry]) -> (document: SVGDocument, top: Double, bottom: Double) {
+        let legend = Legend(entries, maxWidth: width - 2 * margin)
+        let canvasHeight = height + max(legend.height - Legend.rowHeight, 0)
+        var document = SVGDocument(width: width, height: canvasHeight, title: title)
+        drawTitle(title, into: &document)
+        legend.draw(into: &document, left: margin, top: 38)
+        return (document, 38 + max(legend.height, Legend.rowHeight) + 14, canvasHeight - 48)
+    }
+
     /// Writes the chart title at the top left, shortened with "…" to fit the canvas.
     static func drawTitle(_ title: String, into document: inout SVGDocument) {
         let fitted = TextMetrics.fitted(title, width: document.width - 2 * margin, size: titleSize)

@@ -15,14 +15,7 @@ extension SVGCharts {
         let entries = groupNames.enumerated().map { LegendEntry(swatch: .dot(ChartStyle.color($0)), label: $1) }
 
         let width = ChartStyle.width
-        let legend = Legend(entries, maxWidth: width - 2 * ChartStyle.margin)
-        let height = ChartStyle.height + max(legend.height - Legend.rowHeight, 0)
-        var document = SVGDocument(width: width, height: height, title: title)
-        ChartStyle.drawTitle(title, into: &document)
-        legend.draw(into: &document, left: ChartStyle.margin, top: 38)
-
-        let top = 38 + max(legend.height, Legend.rowHeight) + 14
-        let bottom = height - 48
+        var (document, top, bottom) = ChartStyle.canvas(title: title, legend: entries)
         let yNice = NiceTicks(covering: shown.map(\.y) + references.map(\.y))
         let provisional = AxisScale(lower: yNice.lower, upper: yNice.upper, start: bottom, end: top)
         let labelWidth = ChartAxes.labelWidth(ChartAxes.ticks(yNice, scale: provisional))

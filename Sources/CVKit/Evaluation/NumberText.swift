@@ -1,0 +1,13 @@
+/// Numbers written for people, shared by checks and reports.
+public enum NumberText {
+    /// A count with thousands separators: `10,435`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out
+    }
+}
