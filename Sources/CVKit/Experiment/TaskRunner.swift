@@ -49,7 +49,10 @@ public struct TaskRunner: Sendable {
         if !history.diverged {
             let probabilities = network.probabilities(features: testX)
             if probabilities.allSatisfy(\.isFinite) {
-                let predicted = network.predictions(features: testX)
+                let classes = config.classes
+                let predicted = probabilities.withUnsafeBufferPointer { p in
+                    (0..<testY.count).map { Int32(Network<Float>.argmax(p.baseAddress! + $0 * classes, classes)) }
+                }
                 result.testRows = split.test
                 result.predicted = predicted
                 result.probabilities = probabilities
