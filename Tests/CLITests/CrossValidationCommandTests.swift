@@ -24,7 +24,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: reportDir + "/" + file), "\(file)")
         }
         let predictions = try String(contentsOfFile: reportDir + "/predictions.csv", encoding: .utf8).split(separator: "\n")
-        #expect(predictions.first == "row,repeat,fold,true,predicted,p_setosa,p_versicolor,p_virginica")
+        #expect(predictions.first == "row,repeat,fold,true,predicted,p_0,p_1,p_2")
         #expect(predictions.count == 151)
         let stored = try json(String(contentsOfFile: reportDir + "/results.json", encoding: .utf8))
         #expect(stored["reportDir"] == nil)
@@ -110,6 +110,48 @@ import Testing
         let result = try CLIRunner.run(["kfold", "datasets/wine.csv", "--optimizer", "sgd", "--lr", "20", "--no-batchnorm", "--report-dir", dir, "--quiet"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("diverged") && !result.stderr.contains("EncodingError"))
+    }
+}
+
+/// Hostile data and hostile settings: escaped names, divergence.
+@Suite struct HostileRunTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Class names are data: markup in them is escaped in every file of the report, and a name that
+    /// looks like a path is never used as one.
+    @Test func namesFromDataAreEscapedAndNeverPaths() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let hostile = "\"x|<script>alert(1)</script>\""
+        var csv = "a,b,label\n"
+        for i in 0..<6 { csv += "\(Double(i) * 0.5),\(Double(i % 2) + 1),\(i % 2 == 0 ? hostile : "../../evil")\n" }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/names.csv"))
+        let result = try CLIRunner.run(["kfold", dir + "/names.csv", "--k", "3", "--epochs", "2", "--report-dir", dir + "/reports", "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let reportDir = try #require(try json(result.stdout)["reportDir"] as? String)
+        let files = try FileManager.default.contentsOfDirectory(atPath: reportDir)
+        #expect(files.contains("report.md") && files.contains("confusion.svg"))
+        for file in files {
+            let text = try String(contentsOfFile: reportDir + "/" + file, encoding: .utf8)
+            #expect(!text.contains("<script>"), "\(file)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["names.csv", "reports"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/../evil"))
+        #expect(!result.stdout.contains("<script>"))
+    }
+
+    /// `--lr 100` with plain SGD blows the loss up in every fold: each fold is marked with its
+    /// epoch, the summary has no NaN, the warning is on stdout, and the run exits 1 (none survived).
+    @Test func everyFoldDivergedExitsOne() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/digits.csv", "--k", "3", "--lr", "100", "--optimizer", "sgd", "--epochs", "5",
+                                        "--report-dir", dir, "--quiet"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("3 of 3 folds diverged"))
+        #expect(result.stdout.contains("diverged (epoch 1)"))
+        let report = try String(contentsOfFile: dir + "/" + (try FileManager.default.contentsOfDirectory(atPath: dir)[0]) + "/report.md", encoding: .utf8)
+        #expect(report.contains("**3 of 3 folds diverged**") && report.contains("yes, epoch 1"))
     }
 }
 

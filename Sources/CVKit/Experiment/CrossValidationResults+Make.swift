@@ -63,7 +63,7 @@ extension CrossValidationResults {
                 return settings.scheme == .kfold && settings.repeats > 1
                     ? "repeat \(task.repetition + 1) fold \(task.fold + 1) at epoch \(epoch)" : "fold \(task.fold + 1) at epoch \(epoch)"
             }.joined(separator: ", ")
-            warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the loss became NaN or infinite: \(list)\(diverged.count > 10 ? ", …" : "")); "
+            warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the loss became NaN, infinite or over 3× the initial loss: \(list)\(diverged.count > 10 ? ", …" : "")); "
                 + "they are excluded from every mean. Lower the learning rate (--lr) or add --lr-decay.")
         }
         if settings.scheme == .loocv {

@@ -47,7 +47,7 @@ public enum CrossValidationMarkdown {
             + "the epoch is chosen on the validation part (early stopping), and the test part is scored once, at the end; seed \(p.seed).")
         }
         out.append("- Preprocessing: \(p.preprocessing).")
-        out.append("- Out-of-fold predictions: `predictions.csv` (row, repeat, fold, true and predicted class, one probability per class).")
+        out.append("- Out-of-fold predictions: `predictions.csv` (row, repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
         out.append("")
 
         out.append("## Model")
@@ -86,10 +86,10 @@ public enum CrossValidationMarkdown {
 
         out.append("## Per class")
         out.append("")
-        out.append("From the pooled out-of-fold predictions.")
+        out.append("From the pooled out-of-fold predictions. `code` is the class in `predictions.csv`.")
         out.append("")
-        var classes = MarkdownTable([("class", .left), ("precision", .right), ("recall", .right), ("F1", .right), ("support", .right)])
-        for c in r.perClass { classes.add([c.name, f4(c.precision), f4(c.recall), f4(c.f1), String(c.support)]) }
+        var classes = MarkdownTable([("code", .right), ("class", .left), ("precision", .right), ("recall", .right), ("F1", .right), ("support", .right)])
+        for (code, c) in r.perClass.enumerated() { classes.add([String(code), c.name, f4(c.precision), f4(c.recall), f4(c.f1), String(c.support)]) }
         out.append(classes.render())
         out.append("")
 

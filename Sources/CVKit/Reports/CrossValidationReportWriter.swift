@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a run's report folder: `report.md`, `results.json`, `predictions.csv`, the SVG charts
-/// and `timings.json`, each whole or not at all (`AtomicFile`).
+/// and `timings.json`, as one set written whole or not at all (`ReportFiles`).
 public enum CrossValidationReportWriter {
     /// Wall-clock facts, kept out of the files whose bytes must repeat.
     public struct Timings: Sendable, Codable, Equatable {
@@ -19,41 +19,43 @@ public enum CrossValidationReportWriter {
         }
     }
 
-    public static func write(results: CrossValidationResults, tasks: [TaskResult], dataset: Dataset, folder: String, timings: Timings) throws {
-        try AtomicFile.write(Data(CrossValidationMarkdown.render(results).utf8), to: folder + "/report.md")
-        try AtomicFile.write(ReportJSON.encode(results), to: folder + "/results.json")
-        try AtomicFile.write(Data(predictionsCSV(tasks: tasks, dataset: dataset).utf8), to: folder + "/predictions.csv")
-        try AtomicFile.write(Data(learningCurves(results).utf8), to: folder + "/learning-curves.svg")
-        try AtomicFile.write(
-            Data(SVGCharts.confusion(classNames: results.data.classes.map(\.name), counts: results.confusion, title: "Confusion matrix (pooled out-of-fold)").utf8),
-            to: folder + "/confusion.svg")
-        if results.command != "split" {
-            try AtomicFile.write(Data(foldsChart(results).utf8), to: folder + "/folds.svg")
-        }
-        try AtomicFile.write(ReportJSON.encode(timings), to: folder + "/timings.json")
+    /// Writes the whole folder as one set (`ReportFiles`): if any file cannot be written, none of
+    /// them appears. `sink` is the file system unless a test injects a failing one.
+    public static func write(results: CrossValidationResults, tasks: [TaskResult], dataset: Dataset, folder: String, timings: Timings,
+                             sink: FileSink = DiskSink()) throws {
+        var files = ReportFiles()
+        files.add(CrossValidationMarkdown.render(results), to: folder + "/report.md")
+        files.add(try ReportJSON.encode(results), to: folder + "/results.json")
+        files.add(predictionsCSV(tasks: tasks, dataset: dataset), to: folder + "/predictions.csv")
+        files.add(learningCurves(results), to: folder + "/learning-curves.svg")
+        files.add(SVGCharts.confusion(classNames: results.data.classes.map(\.name), counts: results.confusion, title: "Confusion matrix (pooled out-of-fold)"),
+                  to: folder + "/confusion.svg")
+        if results.command != "split" { files.add(foldsChart(results), to: folder + "/folds.svg") }
+        files.add(try ReportJSON.encode(timings), to: folder + "/timings.json")
+        try files.write(sink: sink)
     }
 
-    /// `row,repeat,fold,true,predicted,p_<class>…`, ordered by repeat, then row; fields quoted per RFC 4180.
+    /// `row,repeat,fold,true,predicted,p_0…p_<C-1>`, ordered by repeat, then row. `true` and
+    /// `predicted` are class codes: the 0-based index into the classes in the order of
+    /// `results.json` (`data.classes`) and of the report's per-class table; `p_i` is the
+    /// probability of class i. Codes, not names, because names come from the data: a name holding
+    /// `=cmd|…` or markup must not reach a spreadsheet or a web page from a file we wrote, and
+    /// numbers read back without quoting rules.
     static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> String {
-        var lines = [(["row", "repeat", "fold", "true", "predicted"] + dataset.classNames.map { "p_" + $0 }).map(csvField).joined(separator: ",")]
-        var rows: [(repetition: Int, row: Int, line: String)] = []
         let classes = dataset.classCount
+        var lines = [(["row", "repeat", "fold", "true", "predicted"] + (0..<classes).map { "p_\($0)" }).joined(separator: ",")]
+        var rows: [(repetition: Int, row: Int, line: String)] = []
         for task in tasks where !task.diverged {
             for (position, row) in task.testRows.enumerated() {
                 let probabilities = task.probabilities[position * classes..<(position + 1) * classes].map { "\($0)" }
-                let fields = [String(row), String(task.repetition), String(task.fold), csvField(dataset.classNames[Int(dataset.labels[row])]),
-                              csvField(dataset.classNames[Int(task.predicted[position])])] + probabilities
+                let fields = [String(row), String(task.repetition), String(task.fold), String(dataset.labels[row]), String(task.predicted[position])]
+                    + probabilities
                 rows.append((task.repetition, row, fields.joined(separator: ",")))
             }
         }
         rows.sort { ($0.repetition, $0.row) < ($1.repetition, $1.row) }
         lines += rows.map(\.line)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func learningCurves(_ r: CrossValidationResults) -> String {
@@ -75,20 +77,5 @@ public enum CrossValidationReportWriter {
         return SVGCharts.folds(
             labels: labels, scores: r.folds.map(\.accuracy), mean: r.summary.accuracy.mean, interval: r.summary.accuracy.ci95,
             baseline: r.summary.baselineAccuracy, title: "Test accuracy per fold (mean and 95 % interval)", yLabel: "accuracy")
-    }
-}
-
-/// The JSON encoding of every file and `--json` output: sorted keys, pretty, slashes unescaped,
-/// so the bytes are stable.
-public enum ReportJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Reports keep non-finite numbers out (diverged folds have null scores); should one slip
-        // through, it is written as a string rather than failing the whole report.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
-/// Writes a sanity run's folder: `sanity.md`, `sanity.json` and `lr-sweep.svg`, each whole or not
-/// at all (`AtomicFile`). Creates the folder when it is missing.
+/// Writes a sanity run's folder: `sanity.md`, `sanity.json` and `lr-sweep.svg`, as one set written whole or
+/// not at all (`ReportFiles`). Creates the folder when it is missing.
 public enum SanityReportWriter {
-    public static func write(_ results: SanityResults, folder: String) throws {
+    public static func write(_ results: SanityResults, folder: String, sink: FileSink = DiskSink()) throws {
         try ReportFolder.create(folder)
         var stored = results
         stored.reportDir = nil
-        try AtomicFile.write(Data(SanityMarkdown.render(stored).utf8), to: folder + "/sanity.md")
-        try AtomicFile.write(ReportJSON.encode(stored), to: folder + "/sanity.json")
-        try AtomicFile.write(Data(sweepChart(stored).utf8), to: folder + "/lr-sweep.svg")
+        try ReportFiles([(folder + "/sanity.md", Data(SanityMarkdown.render(stored).utf8)),
+                         (folder + "/sanity.json", try ReportJSON.encode(stored)),
+                         (folder + "/lr-sweep.svg", Data(sweepChart(stored).utf8))]).write(sink: sink)
     }
 
     /// Groups of the sweep chart, in legend order (fixed, so colours mean the same in every report).

@@ -4,10 +4,16 @@
 /// the order into batches of `batchSize`, keep the last partial batch, skip a batch of one when
 /// the network has BatchNorm (a single row has no variance). Each batch is gathered into one
 /// preallocated buffer; the forward, backward and update passes allocate nothing.
-/// A non-finite loss stops training and records the epoch (`divergedAtEpoch`): the caller must
+/// Divergence stops training and records the epoch (`divergedAtEpoch`): a batch loss that is NaN
+/// or infinite, or an epoch whose mean training loss exceeds `Trainer.divergenceFactor` (3) times
+/// the initial loss (CS231n's rule for hyperparameter searches: a loss that has tripled is not
+/// coming back, and with BatchNorm an exploding model often keeps a finite loss). The caller must
 /// not use the network's predictions then. With `patience` and validation data, training stops
 /// after `patience` epochs without a lower validation loss and restores the best epoch's weights.
 public struct Trainer: Sendable {
+    /// An epoch whose mean training loss is above this multiple of the initial loss has diverged.
+    public static let divergenceFactor = 3.0
+
     public var options: TrainingOptions
 
     public init(options: TrainingOptions) { self.options = options }
@@ -74,6 +80,12 @@ public struct Trainer: Sendable {
             var record = EpochRecord(
                 epoch: epoch + 1, learningRate: Double(learningRate), trainLoss: lossSum / Double(max(seen, 1)),
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), validationLoss: nil, validationAccuracy: nil)
+            if history.initialLoss.isFinite, record.trainLoss > Self.divergenceFactor * history.initialLoss {
+                history.epochs.append(record)
+                onEpoch?(record)
+                history.divergedAtEpoch = epoch + 1
+                break epochs
+            }
             if let validation, !validation.labels.isEmpty {
                 let (loss, right) = network.evaluate(features: validation.features, labels: validation.labels)
                 record.validationLoss = loss.isFinite ? loss : nil

@@ -19,7 +19,7 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     /// initialization is right.
     public var initialLoss: Double
     public var epochs: [EpochRecord]
-    /// The epoch (from 1) in which the loss became NaN or infinite; training stopped there.
+    /// The epoch (from 1) in which the loss became NaN or infinite or rose above 3× the initial loss; training stopped there.
     public var divergedAtEpoch: Int?
     /// With early stopping, the epoch whose weights were restored.
     public var bestEpoch: Int?

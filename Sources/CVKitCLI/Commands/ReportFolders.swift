@@ -20,11 +20,10 @@ enum ReportFolders {
 extension ReportFolders {
     /// Writes `report.md`, `results.json` and `timings.json` (wall time kept apart from the compared bytes).
     static func write<Results: Encodable>(markdown: String, results: Results, folder: String, started: Date, jobs: Int, resumed: Int) throws {
-        try AtomicFile.write(Data(markdown.utf8), to: folder + "/report.md")
-        try AtomicFile.write(ReportJSON.encode(results), to: folder + "/results.json")
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(started), jobs: jobs, resumedTasks: resumed, taskSeconds: [], trainingSamples: 0)
-        try AtomicFile.write(ReportJSON.encode(timings), to: folder + "/timings.json")
+        try ReportFiles([(folder + "/report.md", Data(markdown.utf8)), (folder + "/results.json", try ReportJSON.encode(results)),
+                         (folder + "/timings.json", try ReportJSON.encode(timings))]).write()
     }
 }
 

@@ -91,7 +91,7 @@ import Testing
         #expect(rules(nan) == ["loss-rising"])
         #expect(nan[0].evidence == "The training loss was NaN or infinite at epoch 4 after 1.200 → 40.000 over epochs 1–3")
         let some = diagnose(Self.decay(1.1, 0.05, 20), diverged: 3, runs: 10)
-        #expect(rules(some) == ["loss-rising"] && some[0].evidence.hasPrefix("The loss became NaN or infinite in 3 of 10 runs"))
+        #expect(rules(some) == ["loss-rising"] && some[0].evidence.hasPrefix("The loss blew up (NaN, infinite or above 3× the initial loss) in 3 of 10 runs"))
         #expect(rules(diagnose([.infinity])) == ["loss-rising"])
     }
 

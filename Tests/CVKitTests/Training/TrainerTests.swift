@@ -59,6 +59,32 @@ import Testing
         #expect(epoch <= 20 && history.epochs.count < 20)
     }
 
+    /// With BatchNorm a huge learning rate often keeps the loss finite (the normalization bounds the
+    /// hidden values) while it sits far above ln C: the 3× rule must catch that, in the first epoch.
+    @Test func finiteBlowUpWithBatchNormIsDivergence() throws {
+        let (digits, scaler) = try standardized("digits")
+        let x = scaler.transform(digits, rows: Array(0..<digits.rowCount))
+        let network = try Network<Float>(config: NetworkConfig(inputs: 64, classes: 10), seed: 0)
+        var seen: [EpochRecord] = []
+        let history = try Trainer(options: TrainingOptions(epochs: 5, optimizer: .sgd, learningRate: 100))
+            .train(network, features: x, labels: digits.labels, seed: 0) { seen.append($0) }
+        let epoch = try #require(history.divergedAtEpoch)
+        let last = try #require(history.epochs.last)
+        #expect(last.trainLoss.isFinite && last.trainLoss > Trainer.divergenceFactor * history.initialLoss)
+        #expect(epoch == history.epochs.count && seen.count == history.epochs.count)
+        #expect(history.bestEpoch == nil)
+    }
+
+    /// A healthy run never crosses the line: the loss stays below 3× its start in every epoch.
+    @Test func healthyRunIsNotDivergence() throws {
+        let (digits, scaler) = try standardized("digits")
+        let x = scaler.transform(digits, rows: Array(0..<digits.rowCount))
+        let network = try Network<Float>(config: NetworkConfig(inputs: 64, classes: 10), seed: 0)
+        let history = try Trainer(options: TrainingOptions(epochs: 3, learningRate: 1e-3)).train(network, features: x, labels: digits.labels, seed: 0)
+        #expect(!history.diverged && history.epochs.count == 3)
+        #expect(history.epochs.allSatisfy { $0.trainLoss < Trainer.divergenceFactor * history.initialLoss })
+    }
+
     @Test func earlyStoppingRestoresTheBestEpoch() throws {
         let (wine, scaler) = try standardized("wine")
         let split = try Holdout(test: 0.3, seed: 1).splits(labels: wine.labels)[0]

@@ -8,8 +8,8 @@ extension Diagnosis {
         guard c.nonFiniteEpoch != nil || c.divergedRuns > 0 else { return nil }
         var parts: [String] = []
         if c.divergedRuns > 0 {
-            parts.append(c.runs > 0 ? "The loss became NaN or infinite in \(c.divergedRuns) of \(c.runs) runs"
-                : "The loss became NaN or infinite in \(c.divergedRuns) run\(c.divergedRuns == 1 ? "" : "s")")
+            parts.append(c.runs > 0 ? "The loss blew up (NaN, infinite or above 3× the initial loss) in \(c.divergedRuns) of \(c.runs) runs"
+                : "The loss blew up (NaN, infinite or above 3× the initial loss) in \(c.divergedRuns) run\(c.divergedRuns == 1 ? "" : "s")")
         }
         if let epoch = c.nonFiniteEpoch {
             let path = c.epochs == 0 ? "" : c.epochs == 1 ? " after \(DiagnosisText.number(c.trainLoss[0])) at epoch 1"
@@ -17,7 +17,7 @@ extension Diagnosis {
             parts.append((parts.isEmpty ? "The training loss" : "the mean training loss") + " was NaN or infinite at epoch \(epoch)\(path)")
         }
         return DiagnosisFinding(
-            rule: "loss-rising", verdict: "Training diverged: the loss blew up to NaN or infinity.",
+            rule: "loss-rising", verdict: "Training diverged: the loss blew up.",
             evidence: parts.joined(separator: "; "), advice: tooHighAdvice)
     }
 
