@@ -20,8 +20,10 @@ struct CVKitCommand: ParsableCommand {
         abstract: "Honest model evaluation: cross-validate a batch-normalized softmax classifier on a CSV file.",
         discussion: """
             Exit status: 0 ok, 1 a check failed, 64 usage error, 65 bad data, 66 input missing or \
-            unreadable, 70 internal error, 73 cannot create an output file, 74 I/O error, 130 interrupted.
+            unreadable, 69 a needed program (sbatch, parallel) is missing, 70 internal error, 73 cannot create an output \
+            file, 74 I/O error, 130 interrupted; run-task: 3 permanent failure, do not retry.
             """,
         version: CVKitVersion.current,
-        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self])
+        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self,
+                      PlanCommand.self, RunTaskCommand.self, SubmitCommand.self, StatusCommand.self, MergeCommand.self])
 }

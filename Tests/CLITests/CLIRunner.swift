@@ -25,10 +25,17 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs cvkit in the project root; `environment` entries are added to (or, with "", removed
+    /// from) this process's environment.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value.isEmpty ? nil : value }
+            process.environment = merged
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: projectRoot)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

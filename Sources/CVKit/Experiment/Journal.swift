@@ -27,12 +27,7 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     private let descriptor: Int32
     private let lock = NSLock()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = Journal.nonFinite
-        return encoder
-    }()
+    private let encoder = Journal.encoder()
 
     /// JSON has no NaN or infinity; a diverged run can produce them, and the journal must still
     /// record it (and read it back exactly).
@@ -108,8 +103,7 @@ public final class Journal: @unchecked Sendable {
         let count = data.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, size, 0) }
         guard count == size else { throw CVKitError.io(path: path, reason: "could not read the journal") }
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoder = Journal.decoder()
         guard let first = lines.first, let found = try? decoder.decode(Header.self, from: Data(first)) else {
             throw CVKitError.badData(location: nil, message: "\(path): not a cvkit journal; delete it or run without --resume")
         }

@@ -54,14 +54,22 @@ public struct NestedCrossValidation: Sendable {
         let nested = try NestedSplits.make(outer: outer, inner: inner, labels: dataset.labels)
         let perOuter = try configs(outer: 0).count * innerK
         var chosen: [(trial: TrialResult, all: [TrialResult])] = []
+        // When units are being collected for a plan, the inner searches of all outer folds are
+        // one phase: they do not depend on each other, only the refits depend on them.
+        var needed: [ExperimentRunner.Unit] = []
         for (index, item) in nested.enumerated() {
-            let scored = try TrialScoring.score(
-                configs: try configs(outer: index), firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset, jobs: jobs,
-                journal: journal, finished: finished, indexOffset: index * perOuter, onEvent: onEvent)
-            let sorted = scored.sorted(by: TrialScoring.better)
-            guard let best = sorted.first else { throw CVKitError.invalidArgument("no trials to choose from") }
-            chosen.append((best, sorted))
+            do {
+                let scored = try TrialScoring.score(
+                    configs: try configs(outer: index), firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset, jobs: jobs,
+                    journal: journal, finished: finished, indexOffset: index * perOuter, onEvent: onEvent)
+                let sorted = scored.sorted(by: TrialScoring.better)
+                guard let best = sorted.first else { throw CVKitError.invalidArgument("no trials to choose from") }
+                chosen.append((best, sorted))
+            } catch let collected as UnitsNeeded {
+                needed += collected.units
+            }
         }
+        if !needed.isEmpty { throw UnitsNeeded(units: needed) }
         let refitBase = outerK * perOuter
         let units = try nested.enumerated().map { index, item in
             ExperimentRunner.Unit(index: refitBase + index,

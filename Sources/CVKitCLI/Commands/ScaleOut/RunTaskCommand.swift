@@ -1,0 +1,91 @@
+import ArgumentParser
+import CVKit
+import Foundation
+
+struct RunTaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run-task",
+        abstract: "Run one task of a plan and write PLAN/results/task-<I>.json.",
+        discussion: """
+            The data file is hashed again and refused if it changed since the plan was written. A task whose result \
+            exists is skipped (exit 0); running it again gives the same bytes; a killed task leaves no result.
+            Exit status: 0 done or already done; 3 permanent, do not retry (bad plan, changed data, no such task); \
+            anything else is transient (interrupted 130, I/O 73/74): retrying is safe.
+            Example: cvkit run-task plans/digits --task 3    (Slurm: --task-from-env)
+            """)
+
+    /// The exit status for failures a retry cannot fix.
+    static let permanent: Int32 = 3
+
+    @Argument(help: ArgumentHelp("The plan folder.", valueName: "plan")) var plan: String
+    @Option(help: "The task to run, from 0.") var task: Int?
+    @Flag(help: "Take the task index from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, PBS_ARRAY_INDEX, SGE_TASK_ID or LSB_JOBINDEX.")
+    var taskFromEnv = false
+    @Option(help: "Added to the index from the environment (arrays split at Slurm's MaxArraySize).") var taskOffset: Int = 0
+    @Option(help: "Units of the task run side by side. Results do not depend on it.") var jobs: Int = 1
+    @Flag(help: "Run the task even if its result exists (the result is replaced by the same bytes).") var force = false
+
+    func validate() throws {
+        if (task == nil) == !taskFromEnv { throw ValidationError("pass exactly one of --task I and --task-from-env") }
+        if let task, task < 0 { throw ValidationError("--task must be at least 0 (got \(task))") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as CVKitError {
+            Standard.error("cvkit: \(error)")
+            switch error.kind {
+            case .io, .cannotCreate: throw ExitCode(ExitStatus.code(for: error))
+            case .badData, .unreadableInput, .invalidArgument: throw ExitCode(Self.permanent)
+            }
+        } catch let exit as ExitCode where [ExitStatus.usage, ExitStatus.dataError, ExitStatus.noInput].contains(exit.rawValue) {
+            // Raised (and already explained on stderr) by the run's own command: bad data or flags.
+            throw ExitCode(Self.permanent)
+        }
+    }
+
+    private func execute() throws {
+        let started = Date()
+        let folder = PlannedRun.absolute(plan)
+        let plan = try Plan.load(folder: folder)
+        let index = try (task ?? TaskIndexEnvironment.taskIndex(environment: ProcessInfo.processInfo.environment)) + (taskFromEnv ? taskOffset : 0)
+        guard index < plan.tasks.count else {
+            throw CVKitError.invalidArgument("task \(index) does not exist: the plan has \(plan.tasks.count) tasks (0–\(plan.tasks.count - 1))")
+        }
+        if !force, try TaskResultFile.read(plan: plan, folder: folder, task: index) != nil {
+            print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
+            return
+        }
+        guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
+            throw CVKitError.unreadableInput(path: plan.workingDirectory, reason: "the plan's working folder is not reachable from this machine (plans must be on shared storage)")
+        }
+        let scratchParent = Plan.resultsFolder(folder)
+        try ReportFolder.create(scratchParent)
+        // First the data and the settings as they are now, against the plan.
+        let fresh = try PlannedRun.probe(plan.arguments, scratchParent: scratchParent)
+        if fresh.header.dataSHA256 != plan.dataSHA256 {
+            throw CVKitError.badData(location: nil, message: "the data file changed after the plan was written (SHA-256 \(fresh.header.dataSHA256.prefix(16))… now, "
+                + "\(plan.dataSHA256.prefix(16))… in the plan); restore it or write a new plan")
+        }
+        guard fresh.header == plan.journalHeader, fresh.folderName == plan.reportFolderName else {
+            throw CVKitError.badData(location: nil, message: "this cvkit derives other settings from the plan's command than the plan holds; write a new plan")
+        }
+        var units = fresh.units
+        if !plan.previous.isEmpty {
+            let previous = try PlannedRun.results(ofPlans: plan.previous)
+            units = try PlannedRun.probe(plan.arguments, scratchParent: scratchParent, previous: previous, header: plan.journalHeader,
+                                         folderName: plan.reportFolderName).units
+        }
+        guard units.map(PlanUnit.init) == plan.units else {
+            throw CVKitError.badData(location: nil, message: "the units derived now differ from the plan's (seeds or splits); write a new plan")
+        }
+        let wanted = Set(plan.tasks[index])
+        let results = try ExperimentRunner(units: units.filter { wanted.contains($0.index) }, jobs: jobs).run(journal: nil)
+        try TaskResultFile(planHash: plan.planHash, task: index, results: results).write(plan: folder)
+        let scores = results.map { $0.accuracy.map { String(format: "%.4f", $0) } ?? "diverged" }.joined(separator: " ")
+        print("task \(index): \(results.count) unit\(results.count == 1 ? "" : "s") (\(IndexRanges.format(plan.tasks[index]))), accuracy \(scores), "
+              + String(format: "%.2f s", Date().timeIntervalSince(started)))
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+/// plan → run-task → merge with the real binary: the merged report has the local run's bytes.
+@Suite struct ScaleOutCommandTests {
+    static let flags = ["--k", "4", "--epochs", "3", "--seed", "5"]
+
+    func reportDir(_ output: CLIRunner.Output) throws -> String {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        return try #require(object["reportDir"] as? String)
+    }
+
+    func expectSameReport(_ a: String, _ b: String, files: [String] = ["report.md", "results.json", "predictions.csv"]) {
+        for file in files {
+            let left = FileManager.default.contents(atPath: a + "/" + file), right = FileManager.default.contents(atPath: b + "/" + file)
+            #expect(left != nil && left == right, "\(file) differs between \(a) and \(b)")
+        }
+    }
+
+    func localRun(_ words: [String], in dir: String) throws -> String {
+        let local = try CLIRunner.run(words + ["--report-dir", dir + "/local", "--json", "--quiet"])
+        #expect(local.status == 0, "\(local.stderr)")
+        return try reportDir(local)
+    }
+
+    func taskCount(_ plan: String) throws -> Int {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan + "/plan.json"))) as? [String: Any])
+        return try #require(object["tasks"] as? [[Int]]).count
+    }
+
+    @Test func tasksRunByHandMergeIntoTheLocalReport() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        let words = ["kfold", "datasets/iris.csv"] + Self.flags
+        let planned = try CLIRunner.run(["plan"] + words + ["--out", plan, "--units-per-task", "3"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("4 units in 2 tasks"))
+        #expect(try CLIRunner.run(["run-task", plan, "--task", "0"]).status == 0)
+        let fromEnv = try CLIRunner.run(["run-task", plan, "--task-from-env"], environment: ["SLURM_ARRAY_TASK_ID": "1"])
+        #expect(fromEnv.status == 0 && fromEnv.stdout.hasPrefix("task 1: 1 unit (3)"), "\(fromEnv.stdout)\(fromEnv.stderr)")
+        let first = FileManager.default.contents(atPath: plan + "/results/task-0.json")
+        let again = try CLIRunner.run(["run-task", plan, "--task", "0"])
+        #expect(again.status == 0 && again.stdout.contains("already done"))
+        #expect(try CLIRunner.run(["run-task", plan, "--task", "0", "--force", "--jobs", "2"]).status == 0)
+        #expect(FileManager.default.contents(atPath: plan + "/results/task-0.json") == first)
+        #expect(try CLIRunner.run(["status", plan]).status == 0)
+        let merged = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged", "--json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        expectSameReport(try reportDir(merged), try localRun(words, in: dir))
+    }
+
+    @Test func mergeRefusesAndNamesAMissingTask() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        #expect(try CLIRunner.run(["plan", "loocv", "datasets/iris.csv", "--epochs", "1", "--out", plan, "--units-per-task", "40"]).status == 0)
+        for task in [0, 2, 3] { #expect(try CLIRunner.run(["run-task", plan, "--task", String(task)]).status == 0) }
+        let merge = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged"])
+        #expect(merge.status == 1)
+        #expect(merge.stderr.contains("1 of 4 tasks have no result: 1") && merge.stderr.contains("sbatch --array=1 "), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/merged"))
+        let status = try CLIRunner.run(["status", plan, "--json"])
+        #expect(status.status == 1 && status.stdout.contains("\"rerunArray\" : \"1\""), "\(status.stdout)")
+    }
+
+    /// Permanent failures exit 3 (do not retry): changed data, a task that does not exist, no index.
+    @Test func permanentFailuresExitThree() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan", data = dir + "/iris.csv"
+        try FileManager.default.copyItem(atPath: CLIRunner.projectRoot + "/datasets/iris.csv", toPath: data)
+        #expect(try CLIRunner.run(["plan", "kfold", data, "--k", "3", "--epochs", "1", "--out", plan]).status == 0)
+        let noTask = try CLIRunner.run(["run-task", plan, "--task", "3"])
+        #expect(noTask.status == 3 && noTask.stderr.contains("task 3 does not exist: the plan has 3 tasks"), "\(noTask.stderr)")
+        let noEnv = try CLIRunner.run(["run-task", plan, "--task-from-env"], environment: ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": "",
+                                                                                              "PBS_ARRAY_INDEX": "", "SGE_TASK_ID": "", "LSB_JOBINDEX": ""])
+        #expect(noEnv.status == 3 && noEnv.stderr.contains("none of"), "\(noEnv.stderr)")
+        var text = try String(contentsOfFile: data, encoding: .utf8)
+        text = text.replacingOccurrences(of: "5.1,3.5,1.4,0.2", with: "5.1,3.5,1.4,0.3")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: data))
+        let changed = try CLIRunner.run(["run-task", plan, "--task", "0"])
+        #expect(changed.status == 3 && changed.stderr.contains("the data file changed after the plan was written"), "\(changed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plan + "/results/task-0.json"))
+        let edited = try String(contentsOfFile: plan + "/plan.json", encoding: .utf8).replacingOccurrences(of: "\"phase\" : 1", with: "\"phase\" : 2")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: plan + "/plan.json"))
+        let tampered = try CLIRunner.run(["run-task", plan, "--task", "0"])
+        #expect(tampered.status == 3 && tampered.stderr.contains("edited"), "\(tampered.stderr)")
+        let notARun = try CLIRunner.run(["plan", "sanity", data, "--out", dir + "/p2"])
+        #expect(notARun.status == 64)
+    }
+
+    /// Nested CV is two phases: the inner searches of every outer fold, then the outer refits
+    /// chosen from them. `merge` of phase 1 writes phase 2's plan; merging that gives the report.
+    @Test func nestedRunsInTwoPhases() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let words = ["nested", "datasets/iris.csv", "--outer", "3", "--inner", "2", "--trials", "2", "--epochs", "2"]
+        #expect(try CLIRunner.run(["plan"] + words + ["--out", dir + "/plan", "--units-per-task", "6"]).status == 0)
+        var plan = dir + "/plan", phases = 0
+        while true {
+            phases += 1
+            for task in 0..<(try taskCount(plan)) { #expect(try CLIRunner.run(["run-task", plan, "--task", String(task)]).status == 0) }
+            let merged = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged", "--json"])
+            #expect(merged.status == 0, "\(merged.stderr)")
+            guard FileManager.default.fileExists(atPath: plan + "/next/plan.json") else {
+                expectSameReport(try reportDir(merged), try localRun(words, in: dir), files: ["report.md", "results.json"])
+                break
+            }
+            #expect(merged.stdout.contains("continues with phase \(phases + 1)"))
+            plan += "/next"
+            if phases > 3 { Issue.record("too many phases"); break }
+        }
+        #expect(phases == 2)
+    }
+
+    @Test func slurmDryRunWritesTheArrayAndAnAfteranyMerge() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        #expect(try CLIRunner.run(["plan", "kfold", "datasets/iris.csv", "--k", "5", "--epochs", "1", "--out", plan]).status == 0)
+        let dry = try CLIRunner.run(["submit", "slurm", plan, "--dry-run", "--max-parallel", "2", "--time", "00:10:00", "--sbatch-arg=--account=lab"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let script = try String(contentsOfFile: plan + "/slurm.sbatch", encoding: .utf8)
+        #expect(script.contains("#SBATCH --array=0-4%2") && script.contains("#SBATCH --output=\(plan)/results/logs/%A_%a.out"))
+        #expect(script.contains("#SBATCH --time=00:10:00") && script.contains("#SBATCH --account=lab"))
+        #expect(script.contains("run-task \(plan) --task-from-env"))
+        let merge = try String(contentsOfFile: plan + "/slurm-merge.sbatch", encoding: .utf8)
+        #expect(merge.contains("merge \(plan)"))
+        #expect(dry.stdout.contains("--dependency=afterany:") && !dry.stdout.contains("afterok"))
+        #expect(!FileManager.default.fileExists(atPath: plan + "/results/task-0.json"))
+    }
+}
+
+/// The real engines, when installed (CI installs them: scripts/install-deps --scaleout).
+@Suite(.serialized) struct ScaleOutEngineTests {
+    static func installed(_ name: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+        }
+    }
+
+    @Test(.enabled(if: installed("parallel"), "GNU parallel is not installed (scripts/install-deps --scaleout)"))
+    func gnuParallelRunsThePlanAndRerunsOnlyWhatIsMissing() throws {
+        let t = ScaleOutCommandTests()
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        let words = ["kfold", "datasets/iris.csv"] + ScaleOutCommandTests.flags
+        #expect(try CLIRunner.run(["plan"] + words + ["--out", plan]).status == 0)
+        let submitted = try CLIRunner.run(["submit", "parallel", plan, "--jobs", "2"])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        let before = FileManager.default.contents(atPath: plan + "/results/task-2.json")
+        try FileManager.default.removeItem(atPath: plan + "/results/task-2.json")
+        let again = try CLIRunner.run(["submit", "parallel", plan, "--jobs", "2"])
+        #expect(again.status == 0 && again.stdout.contains("task 2: ") && !again.stdout.contains("task 1: "), "\(again.stdout)")
+        #expect(FileManager.default.contents(atPath: plan + "/results/task-2.json") == before)
+        let merged = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged", "--json"])
+        t.expectSameReport(try t.reportDir(merged), try t.localRun(words, in: dir))
+    }
+
+    /// A throw-away Slurm cluster (scripts/slurm-fixture): the plan goes in as a job array plus an
+    /// afterany merge job; the merged report has the local run's bytes. A task that lost its result
+    /// (killed) is re-run alone by a second submission, and the merge is still identical.
+    @Test(.enabled(if: installed("slurmctld") && installed("sbatch") && getuid() == 0, "Slurm is not installed (scripts/install-deps --scaleout), or not root"))
+    func slurmArrayAndAfteranyMerge() throws {
+        let t = ScaleOutCommandTests()
+        let fixture = "/tmp/cvkit-test-slurm-\(getpid())"
+        let up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: ["CVKIT_SLURM_FIXTURE": fixture])
+        defer { _ = try? Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["down"], environment: ["CVKIT_SLURM_FIXTURE": fixture]) }
+        let export = try #require(up.split(separator: "\n").first { $0.hasPrefix("export SLURM_CONF=") }, "fixture did not come up: \(up)")
+        let environment = ["SLURM_CONF": String(export.dropFirst("export SLURM_CONF=".count))]
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        let words = ["kfold", "datasets/iris.csv"] + ScaleOutCommandTests.flags
+        #expect(try CLIRunner.run(["plan"] + words + ["--out", plan]).status == 0)
+        let local = try t.localRun(words, in: dir)
+        var kept: Data?
+        for round in 0..<2 {
+            let submitted = try CLIRunner.run(["submit", "slurm", plan, "--report-dir", dir + "/merged", "--max-parallel", "2"], environment: environment)
+            #expect(submitted.status == 0, "\(submitted.stderr)")
+            #expect(submitted.stdout.contains("submitted merge"))
+            try Self.waitForQueue(environment: environment)
+            let log = try FileManager.default.contentsOfDirectory(atPath: plan + "/results/logs").filter { $0.hasPrefix("merge-") }
+            #expect(log.count == round + 1)
+            t.expectSameReport(dir + "/merged/iris-kfold-" + local.split(separator: "-").last!, local)
+            if round == 0 {
+                kept = FileManager.default.contents(atPath: plan + "/results/task-1.json")
+                try FileManager.default.removeItem(atPath: plan + "/results/task-1.json")
+                try FileManager.default.removeItem(atPath: dir + "/merged")
+                #expect(try CLIRunner.run(["status", plan]).stdout.contains("have no result: 1"))
+            } else {
+                #expect(kept != nil && FileManager.default.contents(atPath: plan + "/results/task-1.json") == kept)
+                // Only task 1 trained again: the other elements found their result and stopped.
+                let logs = try FileManager.default.contentsOfDirectory(atPath: plan + "/results/logs").filter { $0.hasSuffix(".out") }
+                let rerun = try logs.filter { try String(contentsOfFile: plan + "/results/logs/" + $0, encoding: .utf8).contains("already done") }
+                #expect(rerun.count == 3, "\(logs)")
+            }
+        }
+    }
+
+    static func waitForQueue(environment: [String: String]) throws {
+        for _ in 0..<480 {
+            if try shell("/usr/bin/env", ["squeue", "-h"], environment: environment).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
+            usleep(250_000)
+        }
+        Issue.record("Slurm jobs still queued after 2 minutes")
+    }
+
+    /// Runs `path arguments` with posix_spawn and waits with waitpid; stdout goes to a file (the
+    /// fixture's daemons may inherit it, and would hold a pipe open forever). Not Foundation's
+    /// Process: its exit monitor was seen to miss this child's exit and wait forever.
+    static func shell(_ path: String, _ arguments: [String], environment: [String: String]) throws -> String {
+        let file = NSTemporaryDirectory() + "cvkit-shell-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.fileReadUnknown) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+}
