@@ -117,7 +117,7 @@ import Testing
         #expect(script.contains("#SBATCH --time=00:10:00") && script.contains("#SBATCH --account=lab"))
         #expect(script.contains("run-task \(plan) --task-from-env"))
         let merge = try String(contentsOfFile: plan + "/slurm-merge.sbatch", encoding: .utf8)
-        #expect(merge.contains("merge \(plan)"))
+        #expect(merge.contains("merge \(plan)") && merge.contains("--dependency=afterany:") && !merge.contains("#SBATCH --dependency"))
         #expect(dry.stdout.contains("--dependency=afterany:") && !dry.stdout.contains("afterok"))
         #expect(!FileManager.default.fileExists(atPath: plan + "/results/task-0.json"))
     }

@@ -54,6 +54,8 @@ struct SlurmScripts {
     var mergeScript: String {
         var lines = common(name: "cvkit-\(plan.planHash.prefix(8))-merge")
         lines.insert("#SBATCH --output=\(logs)/merge-%j.log", at: 3)
+        lines.insert("# Submitted after the array by cvkit submit slurm: sbatch --dependency=afterany:<array job ids> \(folder)/slurm-merge.sbatch", at: 2)
+        lines.insert("# (afterany, never afterok: one failed task would leave the merge pending forever; merge judges completeness itself)", at: 3)
         lines.append("exec \(Self.quote(executable)) merge \(Self.quote(folder))" + (reportDir.map { " --report-dir \(Self.quote($0))" } ?? ""))
         return lines.joined(separator: "\n") + "\n"
     }

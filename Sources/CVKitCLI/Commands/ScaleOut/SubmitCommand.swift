@@ -25,13 +25,16 @@ enum External {
         return nil
     }
 
-    /// Runs `path arguments`; returns (status, stdout if captured).
+    /// Runs `path arguments`; returns (status, stdout and stderr if captured).
     static func run(_ path: String, _ arguments: [String], capture: Bool, input: String? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         let pipe = Pipe()
-        if capture { process.standardOutput = pipe }
+        if capture {
+            process.standardOutput = pipe
+            process.standardError = pipe
+        }
         let feed = Pipe()
         if input != nil { process.standardInput = feed }
         try process.run()
@@ -110,7 +113,9 @@ struct SubmitSlurm: ParsableCommand {
     private func submit(_ sbatch: String?, _ words: [String]) throws -> String {
         guard let sbatch else { throw External.unavailable("sbatch not found") }
         let (status, output) = try External.run(sbatch, words, capture: true)
-        let id = output.split(separator: "\n").first.map { String($0.split(separator: ";")[0]) } ?? ""
+        // --parsable prints "<id>" or "<id>;<cluster>"; warnings (stderr) may come before it.
+        let id = output.split(separator: "\n").compactMap { line in line.split(separator: ";").first.map(String.init) }
+            .last { !$0.isEmpty && $0.allSatisfy(\.isNumber) } ?? ""
         guard status == 0, !id.isEmpty, id.allSatisfy(\.isNumber) else {
             throw CVKitError.io(path: words.last ?? "sbatch", reason: "sbatch failed (exit \(status)): \(output.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
