@@ -1,5 +1,9 @@
 /// A plain-text table for the terminal: a header row, a rule, left-aligned text, right-aligned numbers.
+/// Cells longer than `maxCell` characters (a class name can be anything the data holds) are cut
+/// with "…": the terminal shows a summary, the report files keep the whole text.
 struct TextTable {
+    static let maxCell = 60
+
     enum Alignment { case left, right }
 
     var columns: [(title: String, alignment: Alignment)]
@@ -7,7 +11,9 @@ struct TextTable {
 
     init(_ columns: [(String, Alignment)]) { self.columns = columns.map { (title: $0.0, alignment: $0.1) } }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) {
+        rows.append(row.map { $0.count > Self.maxCell ? String($0.prefix(Self.maxCell - 1)) + "…" : $0 })
+    }
 
     func render(indent: String = "") -> String {
         var widths = columns.map { $0.title.count }
@@ -17,7 +23,9 @@ struct TextTable {
                 let pad = String(repeating: " ", count: widths[index] - cell.count)
                 return columns[index].alignment == .left ? cell + pad : pad + cell
             }
-            return indent + padded.joined(separator: "  ").replacing(/\s+$/, with: "")
+            var text = indent + padded.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var lines = [line(columns.map(\.title)), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         lines += rows.map(line)
