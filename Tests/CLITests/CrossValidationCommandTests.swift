@@ -185,4 +185,35 @@ import Testing
             #expect(FileManager.default.contents(atPath: "\(dir)/\(folder)/\(file)") == FileManager.default.contents(atPath: "\(reference)/\(referenceFolder)/\(file)"), "\(file)")
         }
     }
+
+    /// SIGKILL at a random moment (nothing can be cleaned up), then `--resume`: the journal's whole
+    /// lines are kept, the torn one dropped, and the report ends byte-identical. Three moments.
+    @Test func sigkillAtARandomMomentThenResume() throws {
+        let reference = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/wine.csv", "--k", "6", "--epochs", "15", "--jobs", "2", "--quiet"]
+        #expect(try CLIRunner.run(flags + ["--report-dir", reference]).status == 0)
+        let referenceFolder = reference + "/" + (try FileManager.default.contentsOfDirectory(atPath: reference)[0])
+        for _ in 0..<3 {
+            let dir = try CLIRunner.temporaryFolder()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            process.arguments = flags + ["--report-dir", dir]
+            process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.projectRoot)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let delay = Double.random(in: 0.05...0.8)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let resumed = try CLIRunner.run(flags + ["--report-dir", dir, "--resume"])
+            #expect(resumed.status == 0, "killed after \(delay) s: \(resumed.stderr)")
+            let folders = try FileManager.default.contentsOfDirectory(atPath: dir)
+            let folder = dir + "/" + (try #require(folders.first, "killed after \(delay) s: no report folder"))
+            for file in ["report.md", "results.json", "predictions.csv"] {
+                #expect(FileManager.default.contents(atPath: folder + "/" + file) == FileManager.default.contents(atPath: referenceFolder + "/" + file),
+                        "\(file) after a SIGKILL at \(delay) s")
+            }
+        }
+    }
 }
