@@ -58,6 +58,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/merged"))
         let status = try CLIRunner.run(["status", plan, "--json"])
         #expect(status.status == 1 && status.stdout.contains("\"rerunArray\" : \"1\""), "\(status.stdout)")
+        // --allow-partial: a report from the tasks present, marked incomplete in both files.
+        let partial = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/partial", "--allow-partial", "--json"])
+        #expect(partial.status == 0, "\(partial.stderr)")
+        #expect(partial.stderr.contains("INCOMPLETE report (tasks 1 missing)"))
+        let folder = try reportDir(partial)
+        let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(markdown.hasPrefix("> **INCOMPLETE**: 1 of 4 tasks"))
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/results.json"))) as? [String: Any])
+        let incomplete = try #require(stored["incomplete"] as? [String: Any])
+        #expect(incomplete["missingTasks"] as? [Int] == [1] && (incomplete["missingUnits"] as? [Int])?.count == 40)
+        #expect((stored["folds"] as? [Any])?.count == 110)
     }
 
     /// Permanent failures exit 3 (do not retry): changed data, a task that does not exist, no index.

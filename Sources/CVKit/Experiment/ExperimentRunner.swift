@@ -35,6 +35,9 @@ public final class ExperimentRunner: @unchecked Sendable {
         /// Train nothing: throw `UnitsNeeded` with them. This is how a plan learns the exact units
         /// a local run would execute (and how `merge` finds the next phase of a multi-phase run).
         case collect
+        /// Train nothing and leave those units out: `run` returns the finished results only (a
+        /// report marked incomplete, from `merge --allow-partial`).
+        case partial
     }
 
     /// The mode of every `run` called inside `ExperimentRunner.$mode.withValue(.collect) { … }`
@@ -70,6 +73,7 @@ public final class ExperimentRunner: @unchecked Sendable {
         for result in resumed { onEvent?(.taskFinished(result, done: state.done, total: units.count, resumed: true)) }
         state.pending = units.indices.filter { state.results[$0] == nil }
         if Self.mode == .collect && !state.pending.isEmpty { throw UnitsNeeded(units: state.pending.map { self.units[$0] }) }
+        if Self.mode == .partial { return state.results.compactMap { $0 } }
         let workers = min(jobs, max(state.pending.count, 1))
         let units = self.units
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

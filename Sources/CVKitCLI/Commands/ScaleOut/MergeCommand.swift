@@ -16,6 +16,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The plan folder.", valueName: "plan")) var plan: String
     @Option(help: ArgumentHelp("Folder for reports, as for a local run.", valueName: "dir")) var reportDir: String = "reports"
     @Flag(help: "Print the results as one JSON object on stdout instead of the table.") var json = false
+    @Flag(help: "kfold, loocv, split: with tasks missing, write a report from the folds present, marked INCOMPLETE.")
+    var allowPartial = false
 
     func run() throws {
         try reportingErrors {
@@ -23,6 +25,10 @@ struct MergeCommand: ParsableCommand {
             let reportDir = PlannedRun.absolute(self.reportDir)
             let plan = try Plan.load(folder: folder)
             let progress = PlanProgress(plan: plan, folder: folder)
+            if !progress.complete && allowPartial {
+                try mergePartial(plan: plan, folder: folder, reportDir: reportDir, progress: progress)
+                return
+            }
             guard progress.complete else {
                 Standard.error("cvkit: cannot merge: " + progress.missingText(plan: plan, folder: self.plan))
                 throw ExitCode(ExitStatus.checkFailed)
@@ -44,5 +50,37 @@ struct MergeCommand: ParsableCommand {
             print("phase \(plan.phase) merged; the run continues with phase \(nextPlan.phase):")
             print(ScaleOutText.planned(nextPlan, folder: self.plan + "/next"))
         }
+    }
+
+    /// The report from the tasks present, marked incomplete at the top of `report.md` and with an
+    /// `incomplete` object in `results.json`. Only for single-phase cross-validation plans: a
+    /// search or a nested CV with units missing has no meaningful partial answer.
+    private func mergePartial(plan: Plan, folder: String, reportDir: String, progress: PlanProgress) throws {
+        guard ["kfold", "loocv", "split"].contains(plan.command), plan.previous.isEmpty else {
+            throw ValidationError("--allow-partial works for kfold, loocv and split plans only; run the missing tasks (\(IndexRanges.format(progress.missing)))")
+        }
+        var results: [TaskResult] = []
+        for task in progress.done { results += try TaskResultFile.read(plan: plan, folder: folder, task: task)?.results ?? [] }
+        guard !results.isEmpty else { throw CVKitError.badData(location: nil, message: "\(folder): no task has a result yet; nothing to report") }
+        guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
+            throw CVKitError.unreadableInput(path: plan.workingDirectory, reason: "the plan's working folder is not reachable from here")
+        }
+        let report = reportDir + "/" + plan.reportFolderName
+        try ReportFolder.create(report)
+        try Journal.save(folder: report, header: plan.journalHeader, results: results.sorted { $0.index < $1.index })
+        _ = try PlannedRun.run(plan.arguments, reportDir: reportDir, extra: json ? ["--json", "--quiet"] : ["--quiet"], mode: .partial)
+        let missingUnits = progress.missing.flatMap { plan.tasks[$0] }
+        let banner = "> **INCOMPLETE**: \(progress.missing.count) of \(plan.tasks.count) tasks of plan \(plan.planHash.prefix(16)) have no result "
+            + "(tasks \(IndexRanges.format(progress.missing)); units \(IndexRanges.format(missingUnits))). Every number below comes from the "
+            + "\(results.count) units present; merge again when the missing tasks have run.\n\n"
+        let markdownPath = report + "/report.md", jsonPath = report + "/results.json"
+        guard let markdown = FileManager.default.contents(atPath: markdownPath), let json = FileManager.default.contents(atPath: jsonPath),
+              json.starts(with: Array("{\n".utf8)) else {
+            throw CVKitError.io(path: report, reason: "the partial report was not written")
+        }
+        let incomplete = "  \"incomplete\" : {\n    \"missingTasks\" : [\(progress.missing.map(String.init).joined(separator: ", "))],\n"
+            + "    \"missingUnits\" : [\(missingUnits.map(String.init).joined(separator: ", "))],\n    \"tasks\" : \(plan.tasks.count)\n  },\n"
+        try ReportFiles([(markdownPath, Data(banner.utf8) + markdown), (jsonPath, Data("{\n".utf8) + Data(incomplete.utf8) + json.dropFirst(2))]).write()
+        Standard.error("cvkit: warning: INCOMPLETE report (tasks \(IndexRanges.format(progress.missing)) missing): \(markdownPath)")
     }
 }

@@ -40,10 +40,10 @@ enum PlannedRun {
 
     /// Runs `words` into `reportDir` with `--resume`, in `.collect` mode. Returns the units still
     /// needed, or nil when the run completed (every result was in the journal: the report is written).
-    static func run(_ words: [String], reportDir: String, extra: [String] = ["--quiet"]) throws -> [ExperimentRunner.Unit]? {
+    static func run(_ words: [String], reportDir: String, extra: [String] = ["--quiet"], mode: ExperimentRunner.Mode = .collect) throws -> [ExperimentRunner.Unit]? {
         var command = try CVKitCommand.parseAsRoot(words + ["--report-dir", reportDir, "--resume", "--jobs", "1"] + extra)
         do {
-            try ExperimentRunner.$mode.withValue(.collect) { try command.run() }
+            try ExperimentRunner.$mode.withValue(mode) { try command.run() }
             return nil
         } catch let needed as UnitsNeeded {
             return needed.units
