@@ -159,41 +159,56 @@ import Testing
         t.expectSameReport(try t.reportDir(merged), try t.localRun(words, in: dir))
     }
 
-    /// A throw-away Slurm cluster (scripts/slurm-fixture): the plan goes in as a job array plus an
-    /// afterany merge job; the merged report has the local run's bytes. A task that lost its result
-    /// (killed) is re-run alone by a second submission, and the merge is still identical.
+    /// A throw-away Slurm cluster (scripts/slurm-fixture) with MaxArraySize 4, so the 6 tasks go in
+    /// as two arrays (offset 0 and 4) plus an afterany merge job; the merged report has the local
+    /// run's bytes. Then a task killed mid-way (SIGKILL: no result) is re-run alone by a second
+    /// submission — the other elements find their result and stop — and the merge is still identical.
     @Test(.enabled(if: installed("slurmctld") && installed("sbatch") && getuid() == 0, "Slurm is not installed (scripts/install-deps --scaleout), or not root"))
-    func slurmArrayAndAfteranyMerge() throws {
+    func slurmArraysAndAfteranyMerge() throws {
         let t = ScaleOutCommandTests()
         let fixture = "/tmp/cvkit-test-slurm-\(getpid())"
-        let up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: ["CVKIT_SLURM_FIXTURE": fixture])
-        defer { _ = try? Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["down"], environment: ["CVKIT_SLURM_FIXTURE": fixture]) }
+        let fixtureEnvironment = ["CVKIT_SLURM_FIXTURE": fixture, "CVKIT_SLURM_MAX_ARRAY_SIZE": "4"]
+        let up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: fixtureEnvironment)
+        defer { _ = try? Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["down"], environment: fixtureEnvironment) }
         let export = try #require(up.split(separator: "\n").first { $0.hasPrefix("export SLURM_CONF=") }, "fixture did not come up: \(up)")
         let environment = ["SLURM_CONF": String(export.dropFirst("export SLURM_CONF=".count))]
         let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
-        let words = ["kfold", "datasets/iris.csv"] + ScaleOutCommandTests.flags
+        let words = ["kfold", "datasets/iris.csv", "--k", "6", "--epochs", "60", "--seed", "2"]
         #expect(try CLIRunner.run(["plan"] + words + ["--out", plan]).status == 0)
         let local = try t.localRun(words, in: dir)
+        let merged = dir + "/merged/" + (local as NSString).lastPathComponent
         var kept: Data?
         for round in 0..<2 {
             let submitted = try CLIRunner.run(["submit", "slurm", plan, "--report-dir", dir + "/merged", "--max-parallel", "2"], environment: environment)
             #expect(submitted.status == 0, "\(submitted.stderr)")
-            #expect(submitted.stdout.contains("submitted merge"))
+            #expect(submitted.stdout.contains("(tasks 0–3)") && submitted.stdout.contains("(tasks 4–5)"), "\(submitted.stdout)")
             try Self.waitForQueue(environment: environment)
-            let log = try FileManager.default.contentsOfDirectory(atPath: plan + "/results/logs").filter { $0.hasPrefix("merge-") }
-            #expect(log.count == round + 1)
-            t.expectSameReport(dir + "/merged/iris-kfold-" + local.split(separator: "-").last!, local)
+            let logs = try FileManager.default.contentsOfDirectory(atPath: plan + "/results/logs")
+            #expect(logs.filter { $0.hasPrefix("merge-") }.count == round + 1)
+            t.expectSameReport(merged, local)
             if round == 0 {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: plan + "/results").filter { $0.hasPrefix("task-") }.count == 6)
                 kept = FileManager.default.contents(atPath: plan + "/results/task-1.json")
                 try FileManager.default.removeItem(atPath: plan + "/results/task-1.json")
                 try FileManager.default.removeItem(atPath: dir + "/merged")
+                // Task 1 started by hand and killed mid-way leaves no result.
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+                process.arguments = ["run-task", plan, "--task", "1"]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                Thread.sleep(forTimeInterval: 0.4)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(!FileManager.default.fileExists(atPath: plan + "/results/task-1.json"))
                 #expect(try CLIRunner.run(["status", plan]).stdout.contains("have no result: 1"))
             } else {
                 #expect(kept != nil && FileManager.default.contents(atPath: plan + "/results/task-1.json") == kept)
-                // Only task 1 trained again: the other elements found their result and stopped.
-                let logs = try FileManager.default.contentsOfDirectory(atPath: plan + "/results/logs").filter { $0.hasSuffix(".out") }
-                let rerun = try logs.filter { try String(contentsOfFile: plan + "/results/logs/" + $0, encoding: .utf8).contains("already done") }
-                #expect(rerun.count == 3, "\(logs)")
+                // Only task 1 trained again: every other element found its result and stopped.
+                let outs = logs.filter { $0.hasSuffix(".out") }
+                let skipped = try outs.filter { try String(contentsOfFile: plan + "/results/logs/" + $0, encoding: .utf8).contains("already done") }
+                #expect(skipped.count == 5, "\(outs)")
             }
         }
     }
