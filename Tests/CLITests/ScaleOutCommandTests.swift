@@ -36,7 +36,7 @@ import Testing
         #expect(planned.stdout.contains("4 units in 2 tasks"))
         #expect(try CLIRunner.run(["run-task", plan, "--task", "0"]).status == 0)
         let fromEnv = try CLIRunner.run(["run-task", plan, "--task-from-env"], environment: ["SLURM_ARRAY_TASK_ID": "1"])
-        #expect(fromEnv.status == 0 && fromEnv.stdout.hasPrefix("task 1: 1 unit (3)"), "\(fromEnv.stdout)\(fromEnv.stderr)")
+        #expect(fromEnv.status == 0 && fromEnv.stdout.hasPrefix("task 1: plan ") && fromEnv.stdout.contains("\ntask 1: 1 unit (3)"), "\(fromEnv.stdout)\(fromEnv.stderr)")
         let first = FileManager.default.contents(atPath: plan + "/results/task-0.json")
         let again = try CLIRunner.run(["run-task", plan, "--task", "0"])
         #expect(again.status == 0 && again.stdout.contains("already done"))
@@ -56,8 +56,14 @@ import Testing
         #expect(merge.status == 1)
         #expect(merge.stderr.contains("1 of 4 tasks have no result: 1") && merge.stderr.contains("sbatch --array=1 "), "\(merge.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/merged"))
+        // A log whose first line names task 1 (as run-task writes it), and no result: failed.
+        try FileManager.default.createDirectory(atPath: plan + "/results/logs", withIntermediateDirectories: true)
+        try Data("task 1: plan 0123, on node7\nslurmstepd: error: *** JOB 12 CANCELLED DUE TO TIME LIMIT ***\n".utf8)
+            .write(to: URL(fileURLWithPath: plan + "/results/logs/12_0.out"))
         let status = try CLIRunner.run(["status", plan, "--json"])
         #expect(status.status == 1 && status.stdout.contains("\"rerunArray\" : \"1\""), "\(status.stdout)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(object["failed"] as? [Int] == [1] && object["done"] as? [Int] == [0, 2, 3])
         // --allow-partial: a report from the tasks present, marked incomplete in both files.
         let partial = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/partial", "--allow-partial", "--json"])
         #expect(partial.status == 0, "\(partial.stderr)")

@@ -24,12 +24,17 @@ struct PlanProgress {
         }
     }
 
-    /// Tasks with a Slurm log (`results/logs/<job>_<task>.out`) or a non-zero GNU parallel joblog line.
+    /// Tasks with a Slurm log (`results/logs/<job>_<element>.out`, whose first line run-task writes:
+    /// "task I: …") or a non-zero GNU parallel joblog line.
     static func attemptedTasks(folder: String) -> Set<Int> {
         var tasks = Set<Int>()
         let logs = Plan.resultsFolder(folder) + "/logs"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: logs)) ?? [] where name.hasSuffix(".out") {
-            if let task = name.dropLast(4).split(separator: "_").last.flatMap({ Int($0) }) { tasks.insert(task) }
+            // run-task's first line names the task: "task 7: plan …".
+            guard let handle = FileHandle(forReadingAtPath: logs + "/" + name) else { continue }
+            let head = String(decoding: handle.readData(ofLength: 200), as: UTF8.self)
+            try? handle.close()
+            if head.hasPrefix("task "), let task = head.dropFirst(5).split(separator: ":").first.flatMap({ Int($0) }) { tasks.insert(task) }
         }
         if let joblog = try? String(contentsOfFile: Plan.resultsFolder(folder) + "/parallel.joblog", encoding: .utf8) {
             for line in joblog.split(separator: "\n").dropFirst() {
@@ -52,7 +57,8 @@ struct PlanProgress {
                      + (failed.isEmpty ? "" : " (started and failed: \(IndexRanges.format(failed)))")]
         lines += problems.map { "  \($0)" }
         lines.append("run them again with one of:")
-        lines.append("  sbatch --array=\(list) \(folder)/slurm.sbatch")
+        lines.append("  sbatch --array=\(list) \(folder)/slurm.sbatch" + (missing.contains { $0 >= 1000 } ? "   (plans split into several arrays: cvkit submit slurm again)" : ""))
+        lines.append("  cvkit submit slurm \(folder)           (every task again; those with a result stop at once)")
         lines.append("  cvkit submit parallel \(folder)        (re-runs only what failed or is missing)")
         lines.append("  for i in \(missing.map(String.init).joined(separator: " ")); do cvkit run-task \(folder) --task $i; done")
         return lines.joined(separator: "\n")

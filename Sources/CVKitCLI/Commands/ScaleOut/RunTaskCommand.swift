@@ -54,6 +54,10 @@ struct RunTaskCommand: ParsableCommand {
         guard index < plan.tasks.count else {
             throw CVKitError.invalidArgument("task \(index) does not exist: the plan has \(plan.tasks.count) tasks (0–\(plan.tasks.count - 1))")
         }
+        // First line of every log: which task this is (a Slurm log named <array>_<element> does not
+        // say it when the plan was split into several arrays). Written unbuffered: a kill keeps it.
+        let host = ProcessInfo.processInfo.hostName
+        FileHandle.standardOutput.write(Data("task \(index): plan \(plan.planHash.prefix(16)), on \(host)\n".utf8))
         if !force, try TaskResultFile.read(plan: plan, folder: folder, task: index) != nil {
             print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
             return
