@@ -49,3 +49,10 @@ reports: build
 	$(BIN) nested datasets/wine.csv --outer 5 --inner 3 --trials 20 --quiet
 	$(BIN) nested datasets/digits.csv --outer 5 --inner 3 --trials 12 --quiet
 	$(BIN) compare datasets/breast_cancer.csv --a '--hidden 128,64' --b '--hidden ""' --quiet
+
+# libFuzzer + AddressSanitizer run of the CSV loader for FUZZ_SECONDS (Tests/Fuzz/README.md); fails on
+# any crash, leak or hang. Builds into .build-fuzz, not .build.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)

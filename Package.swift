@@ -24,6 +24,8 @@ let package = Package(
         // would collide on case-insensitive disks (swiftlang/swift-package-manager#4746).
         .executable(name: "cvkit", targets: ["CVKitCLI"]),
         .executable(name: "cvkit-bench", targets: ["CVKitBench"]),
+        // libFuzzer target for the CSV loader (scripts/fuzz, Tests/Fuzz/README.md); a plain build is a replayer.
+        .executable(name: "cvkit-fuzz", targets: ["CVKitFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +61,8 @@ let package = Package(
                 "CVKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+
+        .executableTarget(name: "CVKitFuzz", dependencies: ["CVKit"]),
 
         // MARK: - Tests
         .testTarget(

@@ -18,6 +18,7 @@ struct Bench: ParsableCommand {
     @Option var batchSize: Int = 64
     @Option var lr: Double = 1e-3
     @Option var runs: Int = 3
+    @Flag(help: "Measure loading only, no training.") var loadOnly = false
     @Option(help: "fp32 peak of one core, GFLOP/s (this machine: 2 FMA units × 8 lanes × 2 × 3.2 GHz ≈ 103).")
     var peak: Double = 102.7
 
@@ -38,14 +39,28 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         var loadTimes: [Double] = []
+        var loadCPUTimes: [Double] = []
         var dataset: Dataset?
-        for _ in 0..<runs {
+        var peakAfterFirstLoad = 0
+        for run in 0..<runs {
+            dataset = nil  // one dataset in memory at a time, so the peak is one load's
             let start = Date()
+            let cpuStart = ProcessUsage.cpuSeconds()
             dataset = try CSVLoader.load(path: data)
             loadTimes.append(Date().timeIntervalSince(start))
+            loadCPUTimes.append(ProcessUsage.cpuSeconds() - cpuStart)
+            if run == 0 { peakAfterFirstLoad = ProcessUsage.peakResidentBytes() }
         }
         guard let dataset else { return }
         let megabytes = Double(dataset.source.byteCount) / 1e6
+        let load = median(loadTimes)
+        let name = URL(fileURLWithPath: data).lastPathComponent
+        print("\(name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.classCount) classes")
+        print(String(format: "  load     %8.1f MB/s   (%.3f s for %.1f MB, median of %d; CPU %.3f s, i.e. %.2f cores busy)",
+                     megabytes / load, load, megabytes, runs, median(loadCPUTimes), median(loadCPUTimes) / load))
+        print(String(format: "  memory   peak RSS %.1f MB after the first load (float matrix %.1f MB)",
+                     Double(peakAfterFirstLoad) / 1e6, Double(dataset.features.count * 4) / 1e6))
+        if loadOnly { return }
         let rows = Array(0..<dataset.rowCount)
         let x = Standardizer.fit(dataset, rows: rows).transform(dataset, rows: rows)
         let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
@@ -65,11 +80,8 @@ struct Bench: ParsableCommand {
             samples = history.samplesSeen
             accuracy = history.epochs.last?.trainAccuracy ?? 0
         }
-        let load = median(loadTimes), train = median(trainTimes)
+        let train = median(trainTimes)
         let gflops = Double(config.trainingFLOPsPerSample) * Double(samples) / train / 1e9
-        let name = URL(fileURLWithPath: data).lastPathComponent
-        print("\(name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.classCount) classes")
-        print(String(format: "  load     %8.1f MB/s   (%.3f s for %.1f MB, median of %d)", megabytes / load, load, megabytes, runs))
         print(String(format: "  train    %8.0f samples/s   %.2f s for %d samples (%d epochs, batch %d, hidden [%@], Adam %g, 1 thread)",
                      Double(samples) / train, train, samples, epochs, batchSize, hidden, lr))
         print(String(format: "  compute  %8.2f GFLOP/s   %.1f%% of one core's %.1f GFLOP/s peak (%d FLOPs/sample)",

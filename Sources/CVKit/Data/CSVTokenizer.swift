@@ -1,34 +1,40 @@
 import CLibCSV
 import Foundation
 
-/// Receives complete rows from a `CSVTokenizer`.
-protocol CSVRowConsumer: AnyObject {
-    /// Takes one row; returns an error to stop the load (libcsv's C callbacks cannot throw).
-    func consume(_ row: CSVRow) -> CVKitError?
-}
-
-/// The only user of libcsv: strict-mode tokenizing of a byte stream into rows, with positions.
+/// The only user of libcsv: strict-mode tokenizing of a byte stream into fields and rows, with positions.
 ///
 /// libcsv tracks no positions, skips blank lines and trims spaces around unquoted fields. The
 /// tokenizer feeds libcsv one physical line (up to and including each LF) at a time, so the line
 /// of every field and of every syntax error is known exactly: it is the line being fed. Columns are
-/// counted in fields. Bytes are fed as they come; nothing holds the whole file.
+/// counted in fields. Each field goes, as libcsv's own NUL-terminated bytes, to the `RowDecoder`,
+/// which converts it in place; nothing is copied per field and nothing holds the whole file.
+///
+/// A tokenizer may start anywhere a row may start (`firstLine` names that line), which is how the
+/// parallel loader parses a file in pieces: `isBetweenRows` tells afterwards whether the piece really
+/// ended between rows (not inside a quoted field), i.e. whether the next piece was cut in a valid place.
 final class CSVTokenizer {
     private var parser = csv_parser()
     private let file: String
-    private let consumer: CSVRowConsumer
-    private var row = CSVRow()
-    private var pendingError: CVKitError?
+    private let delimiter: UInt8
+    let decoder: RowDecoder
     /// The physical line being fed (1-based).
-    private(set) var line = 1
+    private(set) var line: Int
     /// The line on which a quoted field still open at the end of the last fed line was opened.
     private var openQuoteLine: Int?
     /// Whether the last fed byte was an LF (the next byte starts a new line).
     private var atLineStart = true
 
-    init(file: String, delimiter: UInt8, consumer: CSVRowConsumer) throws {
+    init(file: String, delimiter: UInt8, decoder: RowDecoder, firstLine: Int = 1) throws {
         self.file = file
-        self.consumer = consumer
+        self.delimiter = delimiter
+        self.decoder = decoder
+        self.line = firstLine
+        try start()
+    }
+
+    deinit { csv_free(&parser) }
+
+    private func start() throws {
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
         guard csv_init(&parser, options) == 0 else {
             throw CVKitError.io(path: file, reason: "the CSV parser could not be initialized (out of memory)")
@@ -36,23 +42,34 @@ final class CSVTokenizer {
         csv_set_delim(&parser, delimiter)
     }
 
-    deinit { csv_free(&parser) }
+    /// Forgets any partial row and starts again at the beginning of `line`.
+    func restart(atLine line: Int) throws {
+        csv_free(&parser)
+        try start()
+        self.line = line
+        openQuoteLine = nil
+        atLineStart = true
+    }
 
-    /// Tokenizes the next bytes of the file; rows are handed to the consumer as they complete.
+    /// Whether everything fed so far ended a row: libcsv is not inside a row or a quoted field.
+    var isBetweenRows: Bool { parser.pstate == 0 && atLineStart }
+
+    /// Tokenizes the next bytes of the file; rows are handed to the decoder as they complete.
     func feed(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
+        // One search for a NUL byte in the whole block; only then is each line searched, for its number.
+        let hasNul = memchr(base, 0, bytes.count) != nil
         var start = 0
         while start < bytes.count {
             let remaining = bytes.count - start
             let lf = memchr(base + start, 0x0A, remaining)
             let end = lf.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
-            let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            if memchr(piece.baseAddress!, 0, piece.count) != nil {
+            if hasNul, memchr(base + start, 0, end - start) != nil {
                 throw CVKitError.badData(
                     location: SourceLocation(file: file, line: line),
                     message: "the file contains a NUL byte: it looks like a binary file, not CSV text")
             }
-            try parse(piece)
+            try parse(base + start, end - start)
             atLineStart = lf != nil
             if atLineStart {
                 if parser.quoted != 0 && parser.pstate == 2 {
@@ -68,24 +85,26 @@ final class CSVTokenizer {
 
     /// Flushes the last row (a file need not end with a newline) and checks no quote is left open.
     func finish() throws {
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        decoder.line = line
+        let context = Unmanaged.passUnretained(decoder).toOpaque()
         let status = csv_fini(&parser, CSVTokenizer.onField, CSVTokenizer.onRowEnd, context)
-        if let pendingError { throw pendingError }
+        if let error = decoder.error { throw error }
         if status != 0 {
             let opened = openQuoteLine ?? (atLineStart ? line - 1 : line)
             throw CVKitError.badData(
-                location: SourceLocation(file: file, line: opened, column: row.count + 1),
+                location: SourceLocation(file: file, line: opened, column: decoder.fieldsInRow + 1),
                 message: "a quoted field opened on line \(opened) is never closed: add the closing quote (\")")
         }
     }
 
-    private func parse(_ piece: UnsafeRawBufferPointer) throws {
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        let consumed = csv_parse(&parser, piece.baseAddress, piece.count, CSVTokenizer.onField, CSVTokenizer.onRowEnd, context)
-        if let pendingError { throw pendingError }
-        if consumed < piece.count {
+    private func parse(_ bytes: UnsafeRawPointer, _ count: Int) throws {
+        decoder.line = line
+        let context = Unmanaged.passUnretained(decoder).toOpaque()
+        let consumed = csv_parse(&parser, bytes, count, CSVTokenizer.onField, CSVTokenizer.onRowEnd, context)
+        if let error = decoder.error { throw error }
+        if consumed < count {
             throw CVKitError.badData(
-                location: SourceLocation(file: file, line: line, column: row.count + 1),
+                location: SourceLocation(file: file, line: line, column: decoder.fieldsInRow + 1),
                 message: "malformed quoting: a quote (\") inside an unquoted field, or text after a closing quote. "
                     + "Quote the whole field and double any quote inside it (\"\")")
         }
@@ -95,19 +114,20 @@ final class CSVTokenizer {
         field, length, context in
         guard let context else { return }
         // Guaranteed reference: no retain/release per field (ten million of them in a 100 MB file).
-        Unmanaged<CSVTokenizer>.fromOpaque(context)._withUnsafeGuaranteedRef { tokenizer in
-            if tokenizer.row.count == 0 { tokenizer.row.line = tokenizer.line }
-            tokenizer.row.append(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+        Unmanaged<RowDecoder>.fromOpaque(context)._withUnsafeGuaranteedRef { decoder in
+            guard let field else { return emptyField(decoder) }
+            decoder.field(UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: length))
         }
+    }
+
+    /// libcsv passes its buffer, which exists once bytes were fed; an empty NUL-terminated field otherwise.
+    @inline(never) private static func emptyField(_ decoder: RowDecoder) {
+        var nul: UInt8 = 0
+        withUnsafeMutablePointer(to: &nul) { decoder.field(UnsafeBufferPointer(start: $0, count: 0)) }
     }
 
     private static let onRowEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         guard let context else { return }
-        Unmanaged<CSVTokenizer>.fromOpaque(context)._withUnsafeGuaranteedRef { tokenizer in
-            if tokenizer.pendingError == nil {
-                tokenizer.pendingError = tokenizer.consumer.consume(tokenizer.row)
-            }
-            tokenizer.row.removeAll()
-        }
+        Unmanaged<RowDecoder>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRow() }
     }
 }

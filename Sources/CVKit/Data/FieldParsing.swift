@@ -20,31 +20,122 @@ enum FieldParsing {
     }
 
     /// Parses a decimal number from `field` (which must be followed in memory by a NUL byte).
-    static func parseFloat(_ field: UnsafeBufferPointer<UInt8>) -> Result<Float, NumberProblem> {
+    @inline(__always) static func parseFloat(_ field: UnsafeBufferPointer<UInt8>) -> Result<Float, NumberProblem> {
+        if let value = parsePlainDecimal(field) { return .success(value) }
+        return parseAnyDecimal(field)
+    }
+
+    /// The common case, fast: `[+-]? digits [. digits]`, at most 19 digits, no spaces, no exponent,
+    /// value digits ≤ 2²⁴ and ≤ 10 digits after the point. Then Clinger's fast path applies (see
+    /// `parseAnyDecimal`) and gives exactly what it gives; nil sends every other field there.
+    ///
+    /// The byte after the field is a NUL, which is not a digit, so the digit loops need no bounds
+    /// check; up to 8 digits after the point are read and checked as one 64-bit word (the field's
+    /// last 8 bytes, so never past its end).
+    @inline(__always) static func parsePlainDecimal(_ field: UnsafeBufferPointer<UInt8>) -> Float? {
+        guard let start = field.baseAddress, !field.isEmpty else { return nil }
+        let end = start + field.count
+        var p = start
+        let negative = p.pointee == UInt8(ascii: "-")
+        if negative || p.pointee == UInt8(ascii: "+") { p += 1 }
+        var mantissa: UInt64 = 0
+        let integerStart = p
+        while true {
+            let digit = p.pointee &- 0x30
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            p += 1
+        }
+        var digits = integerStart.distance(to: p)
+        var fractionDigits = 0
+        if p < end, p.pointee == UInt8(ascii: ".") {
+            p += 1
+            fractionDigits = p.distance(to: end)
+            if fractionDigits >= 1, fractionDigits <= 8, field.count >= 8 {
+                // The last 8 bytes of the field, the bytes before the fraction replaced by "0".
+                let word = UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self)
+                let before: UInt64 = (1 << UInt64(8 * (8 - fractionDigits))) - 1  // 0 for 8 digits
+                let digitsWord = (word & ~before) | (0x3030_3030_3030_3030 & before)
+                guard isEightDigits(digitsWord) else { return nil }
+                mantissa = mantissa &* integerPowerOfTen(fractionDigits) &+ valueOfEightDigits(digitsWord)
+                p = end
+            } else {
+                let fractionStart = p
+                while true {
+                    let digit = p.pointee &- 0x30
+                    if digit >= 10 { break }
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    p += 1
+                }
+                fractionDigits = fractionStart.distance(to: p)
+            }
+            digits += fractionDigits
+        }
+        guard p == end, digits > 0, digits <= 19, fractionDigits <= 10, mantissa <= 1 << 24 else { return nil }
+        let magnitude = Float(mantissa) / powerOfTen(fractionDigits)
+        // The sign by a bit operation: a branch on it is a coin toss for typical data.
+        return Float(bitPattern: magnitude.bitPattern | UInt32(negative ? 1 : 0) << 31)
+    }
+
+    /// Whether all 8 bytes of `word` are ASCII digits.
+    @inline(__always) private static func isEightDigits(_ word: UInt64) -> Bool {
+        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The number 8 ASCII digits spell, the first digit in the lowest byte (SWAR, as in simdjson).
+    @inline(__always) private static func valueOfEightDigits(_ word: UInt64) -> UInt64 {
+        var value = word &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)
+        let pairs: UInt64 = 0x0000_00FF_0000_00FF
+        value = ((value & pairs) &* 0x000F_4240_0000_0064 &+ ((value >> 16) & pairs) &* 0x0000_2710_0000_0001) >> 32
+        return value & 0xFFFF_FFFF
+    }
+
+    /// 10ⁿ for n in 1...8, as an integer (a table lookup once compiled).
+    @inline(__always) private static func integerPowerOfTen(_ n: Int) -> UInt64 {
+        switch n {
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
+    }
+
+    /// Every accepted syntax, and the reason for every rejection.
+    static func parseAnyDecimal(_ field: UnsafeBufferPointer<UInt8>) -> Result<Float, NumberProblem> {
         var lower = 0
         var upper = field.count
         while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
         while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
         if lower == upper { return .failure(.empty) }
-        guard let decimal = scanDecimal(field, lower, upper) else { return .failure(classify(field, lower, upper)) }
+        guard let decimal = scanDecimal(field, lower, upper), let base = field.baseAddress else {
+            return .failure(classify(field, lower, upper))
+        }
         // Clinger's fast path: a mantissa below 2²⁴ and a power of ten up to 10¹⁰ are both exact in
         // Float, so one multiplication or division rounds the exact decimal value once, correctly.
         if decimal.mantissa <= 1 << 24, (-10...10).contains(decimal.exponent) {
             let magnitude = decimal.exponent >= 0
-                ? Float(decimal.mantissa) * FieldParsing.powersOfTen[decimal.exponent]
-                : Float(decimal.mantissa) / FieldParsing.powersOfTen[-decimal.exponent]
+                ? Float(decimal.mantissa) * powerOfTen(decimal.exponent)
+                : Float(decimal.mantissa) / powerOfTen(-decimal.exponent)
             return .success(decimal.negative ? -magnitude : magnitude)
         }
         // strtof stops at the first trailing space, which the syntax check has already allowed;
         // the byte after the field is a NUL, so it never reads past the field.
-        let value = (field.baseAddress! + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) {
+        let value = (base + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) {
             strtof($0, nil)
         }
         guard value.isFinite else { return .failure(.outOfRange) }
         return .success(value)
     }
 
-    private static let powersOfTen: [Float] = (0...10).map { Float(pow(10.0, Double($0))) }
+    /// 10ⁿ for n in 0...10, each exact in Float (5¹⁰ < 2²⁴). A table of literals, which the compiler
+    /// initializes statically (a `switch` over Float constants became an indirect jump, mispredicted
+    /// as the digit count varies; a computed table is a lazy global, checked on every use).
+    @inline(__always) static func powerOfTen(_ n: Int) -> Float { floatPowersOfTen[n] }
 
     /// The decimal's sign, digits as an integer (saturating past 19 digits) and power of ten,
     /// or nil when the text is not `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
@@ -135,3 +226,6 @@ extension FieldParsing.NumberProblem {
         }
     }
 }
+
+/// 10ⁿ for n in 0...10, for `FieldParsing.powerOfTen`.
+private let floatPowersOfTen: [Float] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]

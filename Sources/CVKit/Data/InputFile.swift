@@ -1,49 +1,67 @@
 import Foundation
 
-/// Reads a file in fixed-size chunks with plain POSIX calls, hashing it on the way.
+/// Reads a file with plain POSIX calls: whole in fixed-size chunks, hashing it on the way, or piece by
+/// piece through `open` and `read(_:into:count:path:)`.
 ///
-/// Memory stays at one chunk whatever the file's size. Failures are sorted for the exit status: a
-/// file that cannot be opened (missing, a directory, no permission) is `unreadableInput`; a read
-/// that fails part-way is `io`.
+/// Failures are sorted for the exit status: a file that cannot be opened (missing, a directory, no
+/// permission) is `unreadableInput`; a read that fails part-way is `io`.
 enum InputFile {
     /// Chunk size: 1 MiB, large enough that system calls cost nothing, small enough to stay in cache.
     static let chunkSize = 1 << 20
 
-    /// Calls `body` with each chunk in order; returns the file's SHA-256 and size.
-    static func read(path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Dataset.Source {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw CVKitError.unreadableInput(path: path, reason: reason(errno))
-        }
+    /// Calls `body` with each chunk in order and the file's size as `fstat` gave it when opened (a hint
+    /// for reserving memory); returns the file's SHA-256 and the number of bytes read.
+    static func read(path: String, _ body: (UnsafeRawBufferPointer, _ sizeHint: Int) throws -> Void) throws -> Dataset.Source {
+        let (descriptor, size) = try open(path: path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw CVKitError.unreadableInput(path: path, reason: reason(errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw CVKitError.unreadableInput(path: path, reason: "it is a directory; give the path of a CSV file")
-        }
         // The hash of each chunk is computed on another thread while the chunk is parsed here.
         let hasher = HashBox()
         let hashing = DispatchGroup()
         var total = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
         defer { buffer.deallocate() }
-        while true {
-            let count = Foundation.read(descriptor, buffer.baseAddress, chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                if code == EISDIR { throw CVKitError.unreadableInput(path: path, reason: reason(code)) }
-                throw CVKitError.io(path: path, reason: reason(code))
-            }
+        while let base = buffer.baseAddress {
+            let count = try read(descriptor, into: base, count: chunkSize, path: path)
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             let shared = SendableBytes(chunk)
             DispatchQueue.global().async(group: hashing) { hasher.value.update(shared.bytes) }
             total += count
             defer { hashing.wait() }
-            try body(chunk)
+            try body(chunk, size)
         }
         return Dataset.Source(path: path, sha256: hasher.value.finalizeHex(), byteCount: total)
+    }
+
+    /// Opens `path` for reading: the descriptor (the caller closes it) and the file's size.
+    static func open(path: String) throws -> (descriptor: Int32, size: Int) {
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CVKitError.unreadableInput(path: path, reason: reason(errno))
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw CVKitError.unreadableInput(path: path, reason: reason(code))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw CVKitError.unreadableInput(path: path, reason: "it is a directory; give the path of a CSV file")
+        }
+        return (descriptor, Int(status.st_size))
+    }
+
+    /// Reads up to `count` bytes into `buffer`; returns how many, 0 at the end of the file.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int, path: String) throws -> Int {
+        while true {
+            let read = Foundation.read(descriptor, buffer, count)
+            if read >= 0 { return read }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EISDIR { throw CVKitError.unreadableInput(path: path, reason: reason(code)) }
+            throw CVKitError.io(path: path, reason: reason(code))
+        }
     }
 
     /// The hasher, updated by one thread at a time (the reader waits for each chunk's hash).

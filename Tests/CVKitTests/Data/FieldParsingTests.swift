@@ -61,3 +61,45 @@ import Testing
         }
     }
 }
+
+@Suite struct FieldParsingPlainPathTests {
+    static let alphabet = Array("0123456789012345678901234567890123456789..-+e ".utf8)
+
+    /// The plain-decimal path (digit loops, the 8-digit word) gives exactly what the general path gives,
+    /// bit for bit, whenever it answers; it answers for every plain decimal of up to 7 digits.
+    @Test func plainPathAgreesWithGeneralPath() async {
+        await propertyCheck(count: 20000, input: Gen.int(in: 1...22), Gen.int(in: 0...Int(Int32.max))) { length, seed in
+            var generator = seed
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                generator = (generator &* 1_103_515_245 &+ 12345) & 0x7FFF_FFFF
+                bytes.append(FieldParsingPlainPathTests.alphabet[(generator >> 8) % FieldParsingPlainPathTests.alphabet.count])
+            }
+            bytes.append(0)
+            let text = String(decoding: bytes.dropLast(), as: UTF8.self)
+            bytes.withUnsafeBufferPointer { all in
+                let field = UnsafeBufferPointer(rebasing: all.dropLast())
+                let general = FieldParsing.parseAnyDecimal(field)
+                if let plain = FieldParsing.parsePlainDecimal(field) {
+                    #expect((try? general.get())?.bitPattern == plain.bitPattern, "\(text)")
+                }
+                #expect((try? FieldParsing.parseFloat(field).get())?.bitPattern == (try? general.get())?.bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test(arguments: ["-0.02253272", "3.776608", "0.1346466", "1234567.8", "0.1234567", "-.5", "+7", "16777216", "0.00000001"])
+    func plainDecimalsTakeThePlainPath(text: String) throws {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        let plain = bytes.withUnsafeBufferPointer { FieldParsing.parsePlainDecimal(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        #expect(plain == Float(text))
+    }
+
+    @Test(arguments: ["1.2.3.4.5", "1.234e-56", "12 345678", "0.123456789012", "16777217", "1e5", "", "-", "."])
+    func otherTextLeavesThePlainPath(text: String) {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        #expect(bytes.withUnsafeBufferPointer { FieldParsing.parsePlainDecimal(UnsafeBufferPointer(rebasing: $0.dropLast())) } == nil)
+    }
+}

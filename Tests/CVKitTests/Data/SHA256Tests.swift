@@ -41,3 +41,32 @@ import Testing
         #expect(whole.finalizeHex() == pieces.finalizeHex())
     }
 }
+
+@Suite struct NativeSHA256Tests {
+    /// libcrypto's digest and the portable one agree, for every length around the block size and fed in pieces.
+    @Test func nativeAndPortableAgree() {
+        #if os(Linux)
+        #expect(NativeSHA256.isAvailable, "libcrypto not found: hashing falls back to the slower portable code")
+        #endif
+        for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 1000, 70_001] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ length) }
+            var native = SHA256()
+            var portable = SHA256(portable: true)
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + 1 + (start * 7) % 333)
+                native.update(bytes[start..<end])
+                portable.update(bytes[start..<end])
+                start = end
+            }
+            #expect(native.finalizeHex() == portable.finalizeHex(), "\(length) bytes")
+        }
+    }
+
+    @Test(arguments: SHA256Tests.vectors)
+    func portableCodeStillPassesTheVectors(message: String, digest: String) {
+        var hasher = SHA256(portable: true)
+        hasher.update(Array(message.utf8))
+        #expect(hasher.finalizeHex() == digest)
+    }
+}

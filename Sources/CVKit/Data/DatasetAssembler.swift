@@ -1,0 +1,67 @@
+/// Gathers decoded pieces of a file, in file order, into the dataset's arrays, and applies the rules
+/// that need the whole file (at least one row, two classes, a label that is not an id).
+///
+/// Each piece's provisional codes are renumbered into one file-wide first-seen order, which is the
+/// order a single pass over the file would have given, so the final (sorted) class codes and the group
+/// order do not depend on how the file was cut. Feature values are copied once, into an array whose
+/// capacity is reserved from an estimate of the row count, so the float matrix is never copied whole.
+struct DatasetAssembler {
+    private(set) var features: [Float] = []
+    private(set) var labels: [Int32] = []
+    private(set) var groups: [Int32] = []
+    private var classes = ClassEncoding()
+    private var groupEncoding = ClassEncoding()
+    private var reserved = false
+
+    /// Reserves room for the rows of a `totalBytes` file, judged from a first piece of `bytes` that held
+    /// `rows` rows (a 5 % margin: pages reserved but never written cost no memory).
+    mutating func reserve(totalBytes: Int, judgingFrom bytes: Int, rows: Int, featureCount: Int) {
+        guard !reserved, rows > 0, bytes > 0 else { return }
+        reserved = true
+        let estimate = Int(Double(totalBytes) / Double(bytes) * Double(rows) * 1.05) + 64
+        features.reserveCapacity(estimate * featureCount)
+        labels.reserveCapacity(estimate)
+    }
+
+    /// Appends what `decoder` produced since its last `removeOutput()`, then clears it there.
+    mutating func take(from decoder: RowDecoder) {
+        features.append(contentsOf: UnsafeBufferPointer(start: decoder.features, count: decoder.featureCount))
+        if !decoder.labels.isEmpty {
+            let codes = decoder.classes.namesInFirstSeenOrder.map { classes.code(for: $0) }
+            labels.append(contentsOf: decoder.labels.lazy.map { codes[Int($0)] })
+        }
+        if !decoder.groups.isEmpty {
+            let codes = decoder.groupEncoding.namesInFirstSeenOrder.map { groupEncoding.code(for: $0) }
+            groups.append(contentsOf: decoder.groups.lazy.map { codes[Int($0)] })
+        }
+        decoder.removeOutput()
+    }
+
+    /// The dataset, or the whole-file error.
+    func finish(file: String, layout: ColumnLayout?, source: Dataset.Source) throws -> Dataset {
+        guard let layout else {
+            throw CVKitError.badData(location: nil, message: "\(file): the file is empty: expected a header row and data rows")
+        }
+        guard !labels.isEmpty else {
+            throw CVKitError.badData(location: nil, message: "\(file): the header has no data rows below it")
+        }
+        let (classNames, remap) = classes.finish()
+        let labelName = layout.names[layout.labelColumn]
+        if classNames.count < 2 {
+            throw CVKitError.badData(
+                location: nil,
+                message: "\(file): column \"\(labelName)\" has only one class (\"\(classNames[0])\"): a classifier needs at least two")
+        }
+        if classNames.count == labels.count && labels.count >= 10 {
+            throw CVKitError.badData(
+                location: nil,
+                message: "\(file): every row of column \"\(labelName)\" is a class of its own: it looks like an id or a regression target, "
+                    + "not a class label. Choose the label column with --label")
+        }
+        let codes = labels.map { remap[Int($0)] }
+        return Dataset(
+            source: source, featureNames: layout.featureNames, labelName: labelName, classNames: classNames,
+            features: features, labels: codes, groupsName: layout.groupsColumn.map { layout.names[$0] },
+            groupNames: groupEncoding.namesInFirstSeenOrder, groups: groups)
+    }
+}
