@@ -22,11 +22,21 @@ public enum CSVLoader {
     }
 
     /// Loads with `threads` parsing threads (1: one pass on this thread) and pieces of `pieceSize` bytes.
+    /// A file written to (or replaced) while it is read is refused: its identity (`FileIdentity`:
+    /// inode, size, modification time) is taken before and after.
     static func load(path: String, options: CSVOptions, threads: Int, pieceSize: Int) throws -> Dataset {
-        if threads > 1, let dataset = try ParallelCSVLoad.load(path: path, options: options, threads: threads, pieceSize: pieceSize) {
-            return dataset
+        let before = FileIdentity.of(path)
+        let dataset: Dataset
+        if threads > 1, let parallel = try ParallelCSVLoad.load(path: path, options: options, threads: threads, pieceSize: pieceSize) {
+            dataset = parallel
+        } else {
+            dataset = try loadInOnePass(path: path, options: options)
         }
-        return try loadInOnePass(path: path, options: options)
+        guard let before, FileIdentity.of(path) == before, Int64(dataset.source.byteCount) == before.size else {
+            throw CVKitError.badData(location: nil, message: "\(path): the file changed while it was read (its size, modification time or inode "
+                + "differ from when reading began); load it again once nothing is writing to it")
+        }
+        return dataset
     }
 
     /// Loads CSV text held in memory; `name` stands for the file in messages. For tests and tools.
