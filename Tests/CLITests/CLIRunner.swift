@@ -49,6 +49,18 @@ struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts cvkit in the project root without waiting, output discarded (for signal tests).
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: projectRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "cvkit-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -161,13 +161,7 @@ import Testing
     @Test func sigintStopsAndResumeFinishes() throws {
         let dir = try CLIRunner.temporaryFolder(), reference = try CLIRunner.temporaryFolder()
         let flags = ["kfold", "datasets/iris.csv", "--k", "10", "--epochs", "20", "--jobs", "1", "--quiet"]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = flags + ["--report-dir", dir]
-        process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.projectRoot)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CLIRunner.start(flags + ["--report-dir", dir])
         Thread.sleep(forTimeInterval: 0.6)
         let sent = Date()
         process.interrupt()
@@ -195,13 +189,7 @@ import Testing
         let referenceFolder = reference + "/" + (try FileManager.default.contentsOfDirectory(atPath: reference)[0])
         for _ in 0..<3 {
             let dir = try CLIRunner.temporaryFolder()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-            process.arguments = flags + ["--report-dir", dir]
-            process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.projectRoot)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CLIRunner.start(flags + ["--report-dir", dir])
             let delay = Double.random(in: 0.05...0.8)
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)

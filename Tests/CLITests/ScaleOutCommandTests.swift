@@ -198,12 +198,7 @@ import Testing
                 try FileManager.default.removeItem(atPath: plan + "/results/task-1.json")
                 try FileManager.default.removeItem(atPath: dir + "/merged")
                 // Task 1 started by hand and killed mid-way leaves no result.
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-                process.arguments = ["run-task", plan, "--task", "1"]
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                let process = try CLIRunner.start(["run-task", plan, "--task", "1"])
                 Thread.sleep(forTimeInterval: 0.4)
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()

@@ -47,7 +47,7 @@ struct SlurmScripts {
         var lines = common(name: "cvkit-\(plan.planHash.prefix(8))")
         lines.insert("#SBATCH --array=\(arraySpec(count: arrays.first?.count ?? 1))", at: 3)
         lines.insert("#SBATCH --output=\(logs)/%A_%a.out", at: 4)
-        lines.append("exec \(Self.quote(executable)) run-task \(Self.quote(folder)) --task-from-env --task-offset \"${CVKIT_TASK_OFFSET:-0}\"")
+        lines.append("exec \(Shell.quote(executable)) run-task \(Shell.quote(folder)) --task-from-env --task-offset \"${CVKIT_TASK_OFFSET:-0}\"")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -56,7 +56,7 @@ struct SlurmScripts {
         lines.insert("#SBATCH --output=\(logs)/merge-%j.log", at: 3)
         lines.insert("# Submitted after the array by cvkit submit slurm: sbatch --dependency=afterany:<array job ids> \(folder)/slurm-merge.sbatch", at: 2)
         lines.insert("# (afterany, never afterok: one failed task would leave the merge pending forever; merge judges completeness itself)", at: 3)
-        lines.append("exec \(Self.quote(executable)) merge \(Self.quote(folder))" + (reportDir.map { " --report-dir \(Self.quote($0))" } ?? ""))
+        lines.append("exec \(Shell.quote(executable)) merge \(Shell.quote(folder))" + (reportDir.map { " --report-dir \(Shell.quote($0))" } ?? ""))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -65,10 +65,5 @@ struct SlurmScripts {
         var words = ["--parsable"]
         if array.offset > 0 { words += ["--array=\(arraySpec(count: array.count))", "--export=ALL,CVKIT_TASK_OFFSET=\(array.offset)"] }
         return words + [script]
-    }
-
-    static func quote(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./,:=+".unicodeScalars.contains($0)) }
-        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

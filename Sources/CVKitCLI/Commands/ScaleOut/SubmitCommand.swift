@@ -95,13 +95,13 @@ struct SubmitSlurm: ParsableCommand {
             var ids: [String] = []
             for array in scripts.arrays {
                 let words = scripts.submission(array, script: arrayPath)
-                if dryRun { print("sbatch " + words.map(SlurmScripts.quote).joined(separator: " ")); continue }
+                if dryRun { print("sbatch " + words.map(Shell.quote).joined(separator: " ")); continue }
                 ids.append(try submit(sbatch, words))
                 print("submitted array \(ids.last ?? "") (tasks \(array.offset)–\(array.offset + array.count - 1))")
             }
             let dependency = "--dependency=afterany:" + (dryRun ? "<array job ids>" : ids.joined(separator: ":"))
             if dryRun {
-                print("sbatch --parsable \(dependency) \(SlurmScripts.quote(mergePath))")
+                print("sbatch --parsable \(dependency) \(Shell.quote(mergePath))")
                 return
             }
             let merge = try submit(sbatch, ["--parsable", dependency, mergePath])
@@ -178,7 +178,7 @@ struct SubmitParallel: ParsableCommand {
             words += [External.executable, "run-task", folder, "--task", "{}"]
             let input = plan.tasks.indices.map(String.init).joined(separator: "\n") + "\n"
             if dryRun {
-                print("seq 0 \(plan.tasks.count - 1) | parallel " + words.map(SlurmScripts.quote).joined(separator: " "))
+                print("seq 0 \(plan.tasks.count - 1) | parallel " + words.map(Shell.quote).joined(separator: " "))
                 return
             }
             guard let parallel = External.find("parallel") else {
