@@ -101,6 +101,24 @@ import Testing
         #expect(notARun.status == 64)
     }
 
+    /// Usage errors exit 64, a missing engine 69, and nothing is written.
+    @Test func badFlagsAndMissingEnginesAreRefused() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        let noOut = try CLIRunner.run(["plan", "kfold", "datasets/iris.csv"])
+        #expect(noOut.status == 64 && noOut.stderr.contains("needs --out"), "\(noOut.stderr)")
+        #expect(try CLIRunner.run(["plan", "kfold", "datasets/iris.csv", "--out", plan, "--units-per-task", "0"]).status == 64)
+        #expect(try CLIRunner.run(["plan", "kfold", "datasets/iris.csv", "--k", "1", "--out", plan]).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: plan + "/plan.json"))
+        #expect(try CLIRunner.run(["run-task", plan, "--task", "0", "--task-from-env"]).status == 64)
+        #expect(try CLIRunner.run(["plan", "search", "datasets/iris.csv", "--k", "2", "--trials", "2", "--epochs", "1", "--out", plan]).status == 0)
+        let partial = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/m", "--allow-partial"])
+        #expect(partial.status == 64 && partial.stderr.contains("kfold, loocv and split plans only"), "\(partial.stderr)")
+        let noSbatch = try CLIRunner.run(["submit", "slurm", plan], environment: ["PATH": "/nonexistent"])
+        #expect(noSbatch.status == 69 && noSbatch.stderr.contains("sbatch not found"), "\(noSbatch.stderr)")
+        let noParallel = try CLIRunner.run(["submit", "parallel", plan], environment: ["PATH": "/nonexistent"])
+        #expect(noParallel.status == 69 && noParallel.stderr.contains("GNU parallel not found"), "\(noParallel.stderr)")
+    }
+
     /// Nested CV is two phases: the inner searches of every outer fold, then the outer refits
     /// chosen from them. `merge` of phase 1 writes phase 2's plan; merging that gives the report.
     @Test func nestedRunsInTwoPhases() throws {

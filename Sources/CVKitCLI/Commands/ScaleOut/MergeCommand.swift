@@ -34,13 +34,7 @@ struct MergeCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.checkFailed)
             }
             let results = try PlannedRun.results(ofPlans: plan.previous + [folder])
-            guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
-                throw CVKitError.unreadableInput(path: plan.workingDirectory, reason: "the plan's working folder is not reachable from here")
-            }
-            let report = reportDir + "/" + plan.reportFolderName
-            try ReportFolder.create(report)
-            try Journal.save(folder: report, header: plan.journalHeader, results: results)
-            guard let next = try PlannedRun.run(plan.arguments, reportDir: reportDir, extra: json ? ["--json", "--quiet"] : ["--quiet"]) else { return }
+            guard let next = try PlannedRun.resume(plan, results: results, reportDir: reportDir, json: json, mode: .collect) else { return }
             // Another phase: its units depend on this phase's results.
             let nextFolder = folder + "/next"
             let nextPlan = try Plan(command: plan.command, arguments: plan.arguments, workingDirectory: plan.workingDirectory,
@@ -62,13 +56,8 @@ struct MergeCommand: ParsableCommand {
         var results: [TaskResult] = []
         for task in progress.done { results += try TaskResultFile.read(plan: plan, folder: folder, task: task)?.results ?? [] }
         guard !results.isEmpty else { throw CVKitError.badData(location: nil, message: "\(folder): no task has a result yet; nothing to report") }
-        guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
-            throw CVKitError.unreadableInput(path: plan.workingDirectory, reason: "the plan's working folder is not reachable from here")
-        }
+        _ = try PlannedRun.resume(plan, results: results, reportDir: reportDir, json: json, mode: .partial)
         let report = reportDir + "/" + plan.reportFolderName
-        try ReportFolder.create(report)
-        try Journal.save(folder: report, header: plan.journalHeader, results: results.sorted { $0.index < $1.index })
-        _ = try PlannedRun.run(plan.arguments, reportDir: reportDir, extra: json ? ["--json", "--quiet"] : ["--quiet"], mode: .partial)
         let missingUnits = progress.missing.flatMap { plan.tasks[$0] }
         let banner = "> **INCOMPLETE**: \(progress.missing.count) of \(plan.tasks.count) tasks of plan \(plan.planHash.prefix(16)) have no result "
             + "(tasks \(IndexRanges.format(progress.missing)); units \(IndexRanges.format(missingUnits))). Every number below comes from the "

@@ -91,4 +91,23 @@ enum PlannedRun {
         }
         return all.sorted { $0.index < $1.index }
     }
+
+    /// Moves into the plan's working folder, where its relative paths (the data file) resolve.
+    static func enterWorkingDirectory(of plan: Plan) throws {
+        guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
+            throw CVKitError.unreadableInput(path: plan.workingDirectory,
+                                             reason: "the plan's working folder is not reachable from this machine (plans must be on shared storage)")
+        }
+    }
+
+    /// The local run of `plan` into `reportDir`, with `results` already in its journal: in the
+    /// working folder, `--resume`, nothing trained (`mode` .collect or .partial). Returns the units
+    /// still needed (a next phase), or nil when the report is written.
+    static func resume(_ plan: Plan, results: [TaskResult], reportDir: String, json: Bool, mode: ExperimentRunner.Mode) throws -> [ExperimentRunner.Unit]? {
+        try enterWorkingDirectory(of: plan)
+        let report = reportDir + "/" + plan.reportFolderName
+        try ReportFolder.create(report)
+        try Journal.save(folder: report, header: plan.journalHeader, results: results.sorted { $0.index < $1.index })
+        return try run(plan.arguments, reportDir: reportDir, extra: json ? ["--json", "--quiet"] : ["--quiet"], mode: mode)
+    }
 }

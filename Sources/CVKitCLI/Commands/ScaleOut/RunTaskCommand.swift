@@ -62,9 +62,7 @@ struct RunTaskCommand: ParsableCommand {
             print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
             return
         }
-        guard FileManager.default.changeCurrentDirectoryPath(plan.workingDirectory) else {
-            throw CVKitError.unreadableInput(path: plan.workingDirectory, reason: "the plan's working folder is not reachable from this machine (plans must be on shared storage)")
-        }
+        try PlannedRun.enterWorkingDirectory(of: plan)
         let scratchParent = Plan.resultsFolder(folder)
         try ReportFolder.create(scratchParent)
         // First the data and the settings as they are now, against the plan.
