@@ -14,6 +14,13 @@ let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])] 
 #else
 let vectorSettings: [SwiftSetting] = releaseSettings
 #endif
+// The C kernels (CKernels.h says why they are C): vectorizable square roots, no fused multiply-add
+// (results stay bit for bit those of the formulas), and the same instruction set as the Swift code.
+#if arch(x86_64)
+let kernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-mavx2", "-mfma", "-ffp-contract=off", "-fno-math-errno"])]
+#else
+let kernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])]
+#endif
 
 let package = Package(
     name: "cvkit",
@@ -39,11 +46,14 @@ let package = Package(
             name: "CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
+        .target(name: "CKernels", cSettings: kernelFlags),
+
         // MARK: - Public API
         .target(
             name: "CVKit",
             dependencies: [
                 "CLibCSV",
+                "CKernels",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: vectorSettings,

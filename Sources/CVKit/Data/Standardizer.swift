@@ -1,3 +1,5 @@
+import CKernels
+
 /// Per-feature standardization `(x − mean) / sd`, fitted on training rows only.
 ///
 /// This is where the leakage rule lives: `fit` sees only the rows it is given (a split's training
@@ -14,23 +16,23 @@ public struct Standardizer: Sendable, Equatable, Codable {
         self.sd = sd
     }
 
-    /// Fits on `rows` of `dataset` (two passes in Double: mean, then squared deviations).
+    /// Fits on `rows` of `dataset` (two passes in Double: mean, then squared deviations; each
+    /// column summed over the rows in the order given, in C: CKernels vectorizes over columns).
     public static func fit(_ dataset: Dataset, rows: [Int]) -> Standardizer {
         let width = dataset.featureCount
         var mean = [Double](repeating: 0, count: width)
         var squares = [Double](repeating: 0, count: width)
+        let n = Double(max(rows.count, 1))
         dataset.features.withUnsafeBufferPointer { x in
-            for row in rows { for j in 0..<width { mean[j] += Double(x[row * width + j]) } }
-            let n = Double(max(rows.count, 1))
-            for j in 0..<width { mean[j] /= n }
-            for row in rows {
-                for j in 0..<width {
-                    let d = Double(x[row * width + j]) - mean[j]
-                    squares[j] += d * d
+            rows.withUnsafeBufferPointer { r in
+                guard let x = x.baseAddress, let r = r.baseAddress else { return }
+                mean.withUnsafeMutableBufferPointer { cvk_column_sums_f32(x, r, rows.count, width, $0.baseAddress) }
+                for j in 0..<width { mean[j] /= n }
+                mean.withUnsafeBufferPointer { m in
+                    squares.withUnsafeMutableBufferPointer { cvk_column_square_deviations_f32(x, r, rows.count, width, m.baseAddress, $0.baseAddress) }
                 }
             }
         }
-        let n = Double(max(rows.count, 1))
         let sd = squares.map { value -> Double in
             let s = (value / n).squareRoot()
             return s > 0 && s.isFinite ? s : 1
@@ -38,18 +40,20 @@ public struct Standardizer: Sendable, Equatable, Codable {
         return Standardizer(mean: mean, sd: sd)
     }
 
-    /// The standardized features of `rows`, gathered into one contiguous row-major array.
+    /// The standardized features of `rows`, gathered into one contiguous row-major array:
+    /// `Float((Double(x) − mean) · (1 / sd))`.
     public func transform(_ dataset: Dataset, rows: [Int]) -> [Float] {
         let width = dataset.featureCount
         let scale = sd.map { 1 / $0 }
-        var out = [Float](repeating: 0, count: rows.count * width)
-        dataset.features.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { o in
-                for (i, row) in rows.enumerated() {
-                    for j in 0..<width { o[i * width + j] = Float((Double(x[row * width + j]) - mean[j]) * scale[j]) }
+        return [Float](unsafeUninitializedCapacity: rows.count * width) { out, initialized in
+            dataset.features.withUnsafeBufferPointer { x in
+                rows.withUnsafeBufferPointer { r in
+                    if let x = x.baseAddress, let r = r.baseAddress, let out = out.baseAddress, width > 0 {
+                        cvk_standardize_rows_f32(x, r, rows.count, width, mean, scale, out)
+                    }
                 }
             }
+            initialized = rows.count * width
         }
-        return out
     }
 }

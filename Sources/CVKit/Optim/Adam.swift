@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba, 2015) with bias correction, as PyTorch's `torch.optim.Adam`:
@@ -30,26 +31,11 @@ public struct Adam: Optimizer {
         let stepSize = learningRate / correction1
         let rootCorrection2 = correction2.squareRoot()
         guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
-        let count = parameters.count, body = simdPrefix(count)
-        m.withUnsafeMutableBufferPointer { mBuffer in
-            v.withUnsafeMutableBufferPointer { vBuffer in
-                let m = mBuffer.baseAddress!, v = vBuffer.baseAddress!
-                // lr · m̂ / (√v̂ + ε) = (lr / c₁) · m / (√v / √c₂ + ε); eight lanes at a time (the
-                // four buffers may alias as far as the compiler knows, so it would not vectorize).
-                for i in stride(from: 0, to: body, by: 8) {
-                    let gradient = load8(g, i)
-                    let first = b1 * load8(m, i) + (1 - b1) * gradient
-                    let second = b2 * load8(v, i) + (1 - b2) * gradient * gradient
-                    store8(first, m, i)
-                    store8(second, v, i)
-                    store8(load8(p, i) - stepSize * first / (second.squareRoot() / rootCorrection2 + eps), p, i)
-                }
-                for i in body..<count {
-                    let gradient = g[i]
-                    m[i] = b1 * m[i] + (1 - b1) * gradient
-                    v[i] = b2 * v[i] + (1 - b2) * gradient * gradient
-                    p[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
-                }
+        let count = parameters.count
+        // lr · m̂ / (√v̂ + ε) = (lr / c₁) · m / (√v / √c₂ + ε), in C (CKernels.h: vector square roots).
+        m.withUnsafeMutableBufferPointer { m in
+            v.withUnsafeMutableBufferPointer { v in
+                cvk_adam_step_f32(p, g, m.baseAddress!, v.baseAddress!, count, b1, b2, stepSize, rootCorrection2, eps)
             }
         }
     }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// RMSprop (Hinton, Lecture 6e): `s ← α · s + (1 − α) · g²`, `θ ← θ − lr · g / (√s + ε)`,
 /// with `α = 0.99` and `ε = 1e-8` (PyTorch's defaults; CS231n's decay rate 0.99), `s₀ = 0`.
 public struct RMSprop: Optimizer {
@@ -12,13 +14,10 @@ public struct RMSprop: Optimizer {
     }
 
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>, learningRate: Float) {
-        let alpha = decay, eps = epsilon
+        guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
+        let count = parameters.count
         meanSquare.withUnsafeMutableBufferPointer { s in
-            for i in 0..<parameters.count {
-                let g = gradients[i]
-                s[i] = alpha * s[i] + (1 - alpha) * g * g
-                parameters[i] -= learningRate * g / (s[i].squareRoot() + eps)
-            }
+            cvk_rmsprop_step_f32(p, g, s.baseAddress!, count, decay, learningRate, epsilon)
         }
     }
 }

@@ -55,6 +55,40 @@ import Testing
         #expect(abs(Double(result[0]) - theta) < 1e-5)
     }
 
+    /// The vectorized kernels (C, CKernels) give bit for bit the scalar Float formulas, in the
+    /// vector body and the tail alike (1,003 values), step after step.
+    @Test func adamAndRMSpropKernelsMatchScalarFloatCode() {
+        var random = RandomSource(seed: 11)
+        let count = 1003
+        let start = (0..<count).map { _ in Float(random.nextGaussian()) }
+        let gradients = (0..<20).map { step in (0..<count).map { _ in Float(random.nextGaussian() * pow(10, Double(step % 5) - 2)) } }
+        var adam = Adam(count: count)
+        let fast = run(&adam, start: start, gradients: gradients, lr: 0.003)
+        var p = start, m = [Float](repeating: 0, count: count), v = m
+        for (t, g) in gradients.enumerated() {
+            // As Adam does: powers of the Float β's, in Double.
+            let c1 = Float(1 - pow(Double(Float(0.9)), Double(t + 1))), c2 = Float(1 - pow(Double(Float(0.999)), Double(t + 1)))
+            let stepSize: Float = 0.003 / c1, root = c2.squareRoot()
+            for i in 0..<count {
+                m[i] = 0.9 * m[i] + (1 - 0.9) * g[i]
+                v[i] = 0.999 * v[i] + (1 - 0.999) * g[i] * g[i]
+                p[i] -= stepSize * m[i] / (v[i].squareRoot() / root + 1e-8)
+            }
+        }
+        #expect(zip(fast, p).filter { $0.bitPattern != $1.bitPattern }.count == 0)
+
+        var rmsprop = RMSprop(count: count)
+        let fastRMS = run(&rmsprop, start: start, gradients: gradients, lr: 0.003)
+        var q = start, s = [Float](repeating: 0, count: count)
+        for g in gradients {
+            for i in 0..<count {
+                s[i] = 0.99 * s[i] + (1 - 0.99) * g[i] * g[i]
+                q[i] -= 0.003 * g[i] / (s[i].squareRoot() + 1e-8)
+            }
+        }
+        #expect(zip(fastRMS, q).filter { $0.bitPattern != $1.bitPattern }.count == 0)
+    }
+
     @Test func schedules() throws {
         #expect(LearningRateSchedule.constant.rate(base: 0.1, epoch: 7) == 0.1)
         #expect(LearningRateSchedule.step(every: 10, factor: 0.5).rate(base: 0.1, epoch: 25) == 0.025)
