@@ -18,6 +18,8 @@ import Foundation
 ///   piece, so the public call always parses one piece, and only this reaches the cuts, the
 ///   per-piece line numbering, the first-error-wins rule and the fallback to one pass when a quoted
 ///   field spans a cut. (Not in a plain release build, which has no `@testable import`.)
+/// - the same load with every line through libcsv (`CSVTokenizer.plainLinesAllowed` off), so the
+///   plain-line path is checked against the parser of record on every input (same build condition).
 ///
 /// Any `CVKitError.badData` or `.invalidArgument` is an expected answer. A trap is a finding:
 /// a crash or sanitizer report inside the loader, a `Dataset` that breaks its invariants, an
@@ -55,6 +57,11 @@ enum FuzzTarget {
         let pieceSize = max(8, body.count / 4)
         let pieces = attempt("parallel load") { try CSVLoader.load(path: path, options: options, threads: 2, pieceSize: pieceSize) }
         compare(fromFile, pieces, "parallel load in \(pieceSize)-byte pieces")
+        // Every line through libcsv: the plain-line path (CSVTokenizer) must change nothing.
+        let libcsvOnly = CSVTokenizer.$plainLinesAllowed.withValue(false) {
+            attempt("libcsv only") { try CSVLoader.load(path: path, options: options) }
+        }
+        compare(fromFile, libcsvOnly, "every line through libcsv")
         #endif
         return 0
     }

@@ -11,6 +11,7 @@
 #define CVKIT_CKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// Adam with bias correction, one step over `count` parameters (see `Adam` in CVKit):
 /// m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g²;  p = p - step_size m / (√v / root_correction2 + eps).
@@ -35,5 +36,13 @@ void cvk_column_square_deviations_f32(const float *restrict x, const ptrdiff_t *
 /// rows standardized and gathered into one contiguous matrix.
 void cvk_standardize_rows_f32(const float *restrict x, const ptrdiff_t *restrict rows, size_t count, size_t width,
                               const double *restrict mean, const double *restrict scale, float *restrict out);
+
+/// The fields of a CSV line that libcsv would split plainly: `text` is the line without its LF;
+/// writes the end offset (exclusive) of each field to `ends` — each delimiter's offset, then
+/// `count` — and returns the number of fields. Returns -1 when the line holds a byte libcsv treats
+/// specially (quote, CR, space, tab, NUL) or has more than `capacity` fields. AVX2 when compiled for
+/// it, 32 bytes per step; plain C otherwise.
+ptrdiff_t cvk_split_plain_line(const unsigned char *text, size_t count, unsigned char delimiter, uint32_t *ends,
+                               size_t capacity);
 
 #endif

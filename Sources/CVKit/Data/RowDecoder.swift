@@ -1,3 +1,5 @@
+import CKernels
+
 /// Turns libcsv's fields into the dataset's values as they arrive, with no `String` and no allocation
 /// per field: features are parsed in place from libcsv's bytes into a float buffer, labels and group
 /// ids become provisional codes (`ClassEncoding`, first-seen order within this decoder's output).
@@ -46,6 +48,9 @@ final class RowDecoder {
     private var labelCache = LabelCache()
     private var groupCache = LabelCache()
 
+    /// Where each field of a plain row ends (`decodePlainRow`), room for `width` of them.
+    private var fieldEnds = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+
     init(file: String, options: CSVOptions) {
         self.file = file
         self.options = options
@@ -53,7 +58,10 @@ final class RowDecoder {
         features = .allocate(capacity: featureCapacity)
     }
 
-    deinit { features.deallocate() }
+    deinit {
+        features.deallocate()
+        fieldEnds.deallocate()
+    }
 
     /// Starts afresh for rows of a known layout (a piece of a file after its header).
     func start(layout: ColumnLayout) {
@@ -109,6 +117,54 @@ final class RowDecoder {
             return
         }
         finishDataRow()
+    }
+
+    // MARK: - Plain rows, without libcsv
+
+    /// Decodes one whole data row — `text` holds a line's bytes before its LF, which follows them in
+    /// memory — and returns true; or decodes nothing and returns false, and the tokenizer gives the
+    /// line to libcsv.
+    ///
+    /// A row is taken here only when libcsv could not read it differently: no byte of it is special
+    /// to libcsv (`cvk_split_plain_line`: quote, CR, space, tab, NUL), so libcsv would split it at
+    /// each delimiter and nowhere else. Every field must also be on the fast path of `field` — a
+    /// plain decimal, or a label or group id already in its cache — and the row must have the
+    /// header's width. Anything else (an empty field, an exponent, a new class, a short row, an
+    /// error to report) declines, so every message still comes from the libcsv path, and the values
+    /// are those that path gives (the same `parsePlainDecimal`).
+    func decodePlainRow(_ text: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
+        guard decodingWidth > 0, fieldsInRow == 0 else { return false }
+        guard cvk_split_plain_line(text, count, delimiter, fieldEnds, width) == width else { return false }
+        if featureCapacity - featureCount < featuresPerRow { growFeatures() }
+        let savedFeatures = featureCount, savedLabels = labels.count, savedGroups = groups.count
+        var start = 0
+        for column in 0..<width {
+            let end = Int(fieldEnds[column])
+            let field = UnsafeBufferPointer(start: text + start, count: end - start)
+            start = end + 1
+            if column == labelColumn || column == groupsColumn {
+                if column == labelColumn, let code = labelCache.code(for: field) {
+                    labels.append(code)
+                    continue
+                }
+                if column == groupsColumn, let code = groupCache.code(for: field) {
+                    groups.append(code)
+                    continue
+                }
+            } else if let value = FieldParsing.parsePlainDecimal(field) {
+                // The byte after the field (a delimiter or the LF) is not a digit, as the parser needs.
+                features[featureCount] = value
+                featureCount &+= 1
+                continue
+            }
+            featureCount = savedFeatures
+            labels.removeLast(labels.count - savedLabels)
+            groups.removeLast(groups.count - savedGroups)
+            return false
+        }
+        rowLine = line
+        rowCount += 1
+        return true
     }
 
     // MARK: - Data rows
@@ -228,6 +284,10 @@ final class RowDecoder {
     }
 
     private func adopt(_ layout: ColumnLayout) {
+        if layout.width > width {
+            fieldEnds.deallocate()
+            fieldEnds = .allocate(capacity: layout.width)
+        }
         self.layout = layout
         width = layout.width
         labelColumn = layout.labelColumn
