@@ -37,6 +37,12 @@ void cvk_column_square_deviations_f32(const float *restrict x, const ptrdiff_t *
 void cvk_standardize_rows_f32(const float *restrict x, const ptrdiff_t *restrict rows, size_t count, size_t width,
                               const double *restrict mean, const double *restrict scale, float *restrict out);
 
+/// Copies rows `rows[0..<count]` of the row-major `width`-column matrix `x` into `out`, one after
+/// the other (a mini-batch), then asks the cache for the rows of the next mini-batch (`next`), which
+/// the training step that follows leaves time to arrive. Prefetching changes no value.
+void cvk_gather_rows_f32(const float *restrict x, size_t width, const ptrdiff_t *restrict rows, size_t count,
+                         float *restrict out, const ptrdiff_t *restrict next, size_t next_count);
+
 /// The fields of a CSV line that libcsv would split plainly: `text` is the line without its LF;
 /// writes the end offset (exclusive) of each field to `ends` — each delimiter's offset, then
 /// `count` — and returns the number of fields. Returns -1 when the line holds a byte libcsv treats

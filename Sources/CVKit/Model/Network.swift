@@ -120,15 +120,16 @@ public final class Network<S: BLASScalar> {
                         out: activation[index], normalized: normalized[index], mean: batchMean[index], inverseStd: inverseStd[index],
                         x: z, gamma: p + gamma.lowerBound, beta: p + beta.lowerBound,
                         runningMean: stats + mean.lowerBound, runningVariance: stats + variance.lowerBound, updateRunning: updateRunning,
-                        batch: batch, features: layer.outputs)
+                        batch: batch, features: layer.outputs, rectify: true)
                 } else {
                     BatchNorm.forwardInference(
                         out: activation[index], x: z, gamma: p + gamma.lowerBound, beta: p + beta.lowerBound,
                         runningMean: stats + mean.lowerBound, runningVariance: stats + variance.lowerBound, scratch: batchMean[index],
-                        batch: batch, features: layer.outputs)
+                        batch: batch, features: layer.outputs, rectify: true)
                 }
+            } else {
+                ReLU.forward(activation[index], count: batch * layer.outputs)
             }
-            ReLU.forward(activation[index], count: batch * layer.outputs)
             input = UnsafePointer(activation[index])
         }
         return SoftmaxCrossEntropy.forward(
@@ -144,12 +145,14 @@ public final class Network<S: BLASScalar> {
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
             let layer = layout.layers[index]
             if index < layout.layers.count - 1 {
-                ReLU.backward(current, output: activation[index], count: batch * layer.outputs)
                 if let gamma = layer.gamma, let beta = layer.beta {
+                    // The ReLU's backward pass is fused in; batchMean is free after the forward pass.
                     BatchNorm.backward(
                         dX: current, dGamma: g + gamma.lowerBound, dBeta: g + beta.lowerBound, dOut: current,
                         normalized: normalized[index], inverseStd: inverseStd[index], gamma: p + gamma.lowerBound,
-                        batch: batch, features: layer.outputs)
+                        scratch: batchMean[index], batch: batch, features: layer.outputs, rectified: activation[index])
+                } else {
+                    ReLU.backward(current, output: activation[index], count: batch * layer.outputs)
                 }
             }
             let input = index == 0 ? x : UnsafePointer(activation[index - 1])

@@ -1,9 +1,12 @@
+import CKernels
+
 /// Mini-batch training of a `Network<Float>`.
 ///
 /// Each epoch: shuffle the training rows with the task's `RandomSource` (own Fisher–Yates), cut
 /// the order into batches of `batchSize`, keep the last partial batch, skip a batch of one when
 /// the network has BatchNorm (a single row has no variance). Each batch is gathered into one
-/// preallocated buffer; the forward, backward and update passes allocate nothing.
+/// preallocated buffer (`cvk_gather_rows_f32`, which also prefetches the next batch's rows); the
+/// forward, backward and update passes allocate nothing.
 /// Divergence stops training and records the epoch (`divergedAtEpoch`): a batch loss that is NaN
 /// or infinite, or an epoch whose mean training loss exceeds `Trainer.divergenceFactor` (3) times
 /// the initial loss (CS231n's rule for hyperparameter searches: a loss that has tripled is not
@@ -51,10 +54,11 @@ public struct Trainer: Sendable {
                 let loss: Float = features.withUnsafeBufferPointer { x in
                     batchX.withUnsafeMutableBufferPointer { bx in
                         batchY.withUnsafeMutableBufferPointer { by in
-                            for i in 0..<count {
-                                let row = order[start + i]
-                                (bx.baseAddress! + i * width).update(from: x.baseAddress! + row * width, count: width)
-                                by[i] = labels[row]
+                            order.withUnsafeBufferPointer { o in
+                                let nextStart = start + count, nextCount = min(batchSize, n - nextStart)
+                                cvk_gather_rows_f32(x.baseAddress!, width, o.baseAddress! + start, count, bx.baseAddress!,
+                                                    o.baseAddress! + nextStart, max(nextCount, 0))
+                                for i in 0..<count { by[i] = labels[o[start + i]] }
                             }
                             if epoch == 0 && start == 0 {
                                 history.initialLoss = Double(network.forward(

@@ -19,7 +19,7 @@ import Testing
         var dOut = ref.values("dout").map(Float.init), dX = [Float](repeating: 0, count: batch * features)
         var dGamma = [Float](repeating: 0, count: features), dBeta = dGamma
         BatchNorm.backward(dX: &dX, dGamma: &dGamma, dBeta: &dBeta, dOut: &dOut, normalized: &normalized, inverseStd: &inverseStd,
-                           gamma: &gamma, batch: batch, features: features)
+                           gamma: &gamma, scratch: &mean, batch: batch, features: features)
         #expect(maxAbsoluteDifference(dX, ref.values("dx")) < 1e-4)
         #expect(maxAbsoluteDifference(dGamma, ref.values("dgamma")) < 1e-4)
         #expect(maxAbsoluteDifference(dBeta, ref.values("dbeta")) < 1e-4)
