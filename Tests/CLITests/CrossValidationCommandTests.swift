@@ -88,11 +88,28 @@ import Testing
         ["kfold", "datasets/iris.csv", "--optimizer", "lbfgs"], ["kfold", "datasets/iris.csv", "--lr", "0"],
         ["kfold", "datasets/iris.csv", "--hidden", "12,x"], ["kfold", "datasets/iris.csv", "--lr-decay", "cosine"],
         ["kfold", "datasets/iris.csv", "--patience", "3"], ["split", "datasets/iris.csv", "--val", "0.5", "--test", "0.5"],
-        ["kfold", "datasets/iris.csv", "--jobs", "0"],
+        ["kfold", "datasets/iris.csv", "--jobs", "0"], ["kfold", "datasets/iris.csv", "--init", "xavier"],
     ])
     func badSettingsExit64(arguments: [String]) throws {
         let result = try CLIRunner.run(arguments + ["--report-dir", try CLIRunner.temporaryFolder()])
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    }
+
+    /// `--init torch` reaches the network, the results, the report and the reproducing command line;
+    /// the default leaves the command line (and so the report folder's name) as before.
+    @Test func torchInitializationIsRecordedAndReproducible() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/iris.csv", "--k", "3", "--epochs", "5", "--init", "torch", "--report-dir", dir, "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        #expect((document["model"] as? [String: Any])?["initialization"] as? String == "torch")
+        let folder = try #require(document["reportDir"] as? String)
+        let report = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(report.contains("Initialization: PyTorch's default") && report.contains("--init torch"))
+        let plain = try CLIRunner.run(["kfold", "datasets/iris.csv", "--k", "3", "--epochs", "5", "--report-dir", dir, "--json", "--quiet"])
+        let plainFolder = try #require(try json(plain.stdout)["reportDir"] as? String)
+        #expect(plainFolder != folder)
+        #expect(!(try String(contentsOfFile: plainFolder + "/report.md", encoding: .utf8)).contains("--init"))
     }
 
     @Test func divergenceIsReportedAndAllDivergedExits1() throws {

@@ -20,7 +20,7 @@ extension CrossValidationResults {
             preprocessing: "standardization (mean and population SD) fitted on each training part only; constant features get SD 1")
         let model = ModelInfo(
             layers: layerDescription(config), hidden: config.hidden, batchnorm: config.batchNorm,
-            optimizer: settings.training.optimizer.rawValue, lr: settings.training.learningRate,
+            initialization: config.initialization.rawValue, optimizer: settings.training.optimizer.rawValue, lr: settings.training.learningRate,
             lrDecay: settings.training.schedule.description, l2: config.l2, epochs: settings.training.epochs,
             batchSize: settings.training.batchSize, patience: settings.scheme == .split ? settings.training.patience : nil,
             parameters: config.parameterCount, forwardFLOPsPerSample: config.forwardFLOPsPerSample)

@@ -47,6 +47,8 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var layers: String
         public var hidden: [Int]
         public var batchnorm: Bool
+        /// `Initialization.rawValue`: "he" (the default) or "torch".
+        public var initialization: String
         public var optimizer: String
         public var lr: Double
         public var lrDecay: String

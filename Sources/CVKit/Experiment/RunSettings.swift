@@ -87,6 +87,7 @@ public struct RunSettings: Sendable, Equatable {
     private var modelWords: [String] {
         var words = ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
         if !network.batchNorm { words.append("--no-batchnorm") }
+        if network.initialization != .he { words += ["--init", network.initialization.rawValue] }
         words += ["--epochs", String(training.epochs), "--batch-size", String(training.batchSize),
                   "--optimizer", training.optimizer.rawValue, "--lr", Shell.number(training.learningRate),
                   "--lr-decay", training.schedule.description, "--l2", Shell.number(network.l2)]

@@ -1,9 +1,10 @@
 /// The batch-normalized softmax classifier: flat parameter buffers, preallocated workspace, and
 /// forward/backward passes built from `Dense`, `BatchNorm`, `ReLU` and `SoftmaxCrossEntropy`.
 ///
-/// Initialization (seeded, `RandomSource`): hidden Dense weights He-normal `N(0, 2 / fan_in)` for
-/// ReLU; the output layer `N(0, 0.01²)` so the initial logits are near zero and the initial loss
-/// is ≈ ln C; biases and β 0, γ 1; running mean 0, running variance 1 (as PyTorch).
+/// Initialization (seeded, `RandomSource`; `Initialization`): by default hidden Dense weights
+/// He-normal `N(0, 2 / fan_in)` for ReLU; the output layer `N(0, 0.01²)` so the initial logits are
+/// near zero and the initial loss is ≈ ln C; biases and β 0, γ 1; running mean 0, running
+/// variance 1 (as PyTorch). `.torch` draws PyTorch's `nn.Linear` defaults instead.
 ///
 /// A `Network` is used by one task at a time (it is not thread-safe); `reserve(batch:)` sizes the
 /// workspace once, after which the training and prediction passes allocate nothing.
@@ -52,8 +53,15 @@ public final class Network<S: BLASScalar> {
         parameters.update(repeating: 0)
         for (index, layer) in layout.layers.enumerated() {
             let isOutput = index == layout.layers.count - 1
-            let sd = isOutput ? 0.01 : (2.0 / Double(layer.inputs)).squareRoot()
-            for i in layer.weight { parameters[i] = S(random.nextGaussian() * sd) }
+            switch config.initialization {
+            case .he:
+                let sd = isOutput ? 0.01 : (2.0 / Double(layer.inputs)).squareRoot()
+                for i in layer.weight { parameters[i] = S(random.nextGaussian() * sd) }
+            case .torch:
+                let bound = 1 / Double(layer.inputs).squareRoot()
+                for i in layer.weight { parameters[i] = S((2 * random.nextDouble() - 1) * bound) }
+                if let bias = layer.bias { for i in bias { parameters[i] = S((2 * random.nextDouble() - 1) * bound) } }
+            }
             if let gamma = layer.gamma { for i in gamma { parameters[i] = 1 } }
             if let mean = layer.runningMean { for i in mean { statistics[i] = 0 } }
             if let variance = layer.runningVariance { for i in variance { statistics[i] = 1 } }

@@ -55,6 +55,7 @@ public enum CrossValidationMarkdown {
         let m = r.model
         out.append("- Layers: \(m.layers).")
         out.append("- \(NumberText.grouped(m.parameters)) parameters; \(NumberText.grouped(m.forwardFLOPsPerSample)) FLOPs per sample (forward).")
+        out.append("- Initialization: \((Initialization(rawValue: m.initialization) ?? .he).description).")
         let optimizerNames = ["sgd": "SGD", "momentum": "SGD with momentum 0.9", "rmsprop": "RMSprop", "adam": "Adam"]
         out.append("- Training: \(optimizerNames[m.optimizer] ?? m.optimizer), learning rate \(Shell.number(m.lr)), decay \(m.lrDecay), L2 \(Shell.number(m.l2)), "
             + "\(m.epochs) epochs of mini-batches of \(m.batchSize)" + (m.patience.map { ", early stopping after \($0) epochs without a lower validation loss" } ?? "") + ".")

@@ -23,6 +23,9 @@ enum InitialLossCheck {
         var advice = ""
         if !loss.isFinite {
             advice = "The loss is not finite before any training: look for extreme feature values that standardization does not tame."
+        } else if loss > lnC + tolerance && network.config.initialization == .torch {
+            advice = "--init torch starts the last layer with U(±1/√fan_in) weights and bias, larger than cvkit's N(0, 0.01²): "
+                + "its initial loss sits above ln \(classes). Run without --init torch to check the rest of the pipeline."
         } else if loss > lnC + tolerance {
             advice = "The untrained network is confidently wrong: the last layer's weights must start small (cvkit draws them from "
                 + "N(0, 0.01²)) and the features must be standardized; a loss far above ln \(classes) means one of them is not."

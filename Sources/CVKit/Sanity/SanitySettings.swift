@@ -56,6 +56,7 @@ public struct SanitySettings: Sendable, Equatable {
         if !csv.hasHeader { words.append("--no-header") }
         words += ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
         if !network.batchNorm { words.append("--no-batchnorm") }
+        if network.initialization != .he { words += ["--init", network.initialization.rawValue] }
         words += ["--batch-size", String(training.batchSize), "--optimizer", training.optimizer.rawValue,
                   "--lr", Shell.number(training.learningRate), "--l2", Shell.number(network.l2)]
         if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }

@@ -10,6 +10,11 @@ struct ModelOptions: ParsableArguments {
     @Flag(help: "Leave out BatchNorm (Dense layers get a bias instead).")
     var noBatchnorm = false
 
+    @Option(name: .customLong("init"), help: ArgumentHelp(
+        "Initial weights: he (He-normal hidden layers, N(0, 0.01²) output: initial loss ≈ ln C) or torch (PyTorch's nn.Linear default, U(±1/√fan_in)).",
+        valueName: "scheme"))
+    var initialization: String = "he"
+
     @Option(help: "Passes over the training part.")
     var epochs: Int = 20
 
@@ -47,6 +52,9 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--beta1 and --beta2 must be in [0, 1) (got \(beta1) and \(beta2))")
         }
         if let patience, patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
+        if Initialization(rawValue: initialization) == nil {
+            throw ValidationError("--init must be one of \(Initialization.allCases.map(\.rawValue).joined(separator: ", ")) (got \(initialization))")
+        }
         if OptimizerKind(rawValue: optimizer) == nil {
             throw ValidationError("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \(optimizer))")
         }
@@ -65,7 +73,8 @@ struct ModelOptions: ParsableArguments {
     }
 
     func network() throws -> NetworkConfig {
-        NetworkConfig(inputs: 1, classes: 2, hidden: try hiddenWidths(), batchNorm: !noBatchnorm, l2: l2)
+        NetworkConfig(inputs: 1, classes: 2, hidden: try hiddenWidths(), batchNorm: !noBatchnorm, l2: l2,
+                      initialization: Initialization(rawValue: initialization) ?? .he)
     }
 
     func training(defaultPatience: Int? = nil) throws -> TrainingOptions {

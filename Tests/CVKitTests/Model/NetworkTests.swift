@@ -34,6 +34,45 @@ import Testing
         }
     }
 
+    /// `--init torch`: every weight and the output bias inside ±1/√fan_in, spread as U(−b, b)
+    /// (variance b²/3), hidden layers still without bias, γ 1 and β 0; the default is unchanged.
+    @Test func torchInitializationDrawsPyTorchsUniformBounds() throws {
+        let config = NetworkConfig(inputs: 100, classes: 10, hidden: [128, 64], initialization: .torch)
+        let network = try Network<Float>(config: config, seed: 9)
+        let values = network.parameterValues
+        for layer in network.layout.layers {
+            let bound = Float(1 / Double(layer.inputs).squareRoot())
+            let weights = layer.weight.map { values[$0] }
+            #expect(weights.allSatisfy { abs($0) <= bound })
+            let variance = weights.map { Double($0 * $0) }.reduce(0, +) / Double(weights.count)
+            #expect(abs(variance / Double(bound * bound / 3) - 1) < 0.1, "variance \(variance)")
+            if let bias = layer.bias {
+                #expect(bias.allSatisfy { abs(values[$0]) <= bound } && bias.contains { values[$0] != 0 })
+            }
+            if let gamma = layer.gamma, let beta = layer.beta {
+                #expect(gamma.allSatisfy { values[$0] == 1 } && beta.allSatisfy { values[$0] == 0 })
+            }
+        }
+        #expect(network.layout.layers.last?.bias != nil && network.layout.layers.first?.bias == nil)
+        #expect(try Network<Float>(config: config, seed: 9).parameterValues == values)
+        var he = config
+        he.initialization = .he
+        let heNetwork = try Network<Float>(config: he, seed: 9), heValues = heNetwork.parameterValues
+        let output = try #require(heNetwork.layout.layers.last)
+        #expect(output.weight.allSatisfy { abs(heValues[$0]) < 0.08 })  // N(0, 0.01²)
+    }
+
+    /// The initialization is written into a configuration's JSON only when it is not the default,
+    /// so the documents of default runs keep their bytes; both read back.
+    @Test func initializationIsCodedOnlyWhenNotTheDefault() throws {
+        let he = NetworkConfig(inputs: 3, classes: 2), torch = NetworkConfig(inputs: 3, classes: 2, initialization: .torch)
+        let heJSON = String(decoding: try JSONEncoder().encode(he), as: UTF8.self)
+        #expect(!heJSON.contains("initialization"))
+        #expect(String(decoding: try JSONEncoder().encode(torch), as: UTF8.self).contains("\"initialization\":\"torch\""))
+        #expect(try JSONDecoder().decode(NetworkConfig.self, from: Data(heJSON.utf8)) == he)
+        #expect(try JSONDecoder().decode(NetworkConfig.self, from: try JSONEncoder().encode(torch)) == torch)
+    }
+
     @Test func countsParametersAndFLOPs() throws {
         let config = NetworkConfig(inputs: 64, classes: 10, hidden: [128, 64])
         let network = try Network<Float>(config: config, seed: 0)
