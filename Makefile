@@ -20,9 +20,11 @@ test: deps
 check-foundation: deps
 	bash ../shared/checks/foundation.sh
 
-# Release-mode speed: loading (MB/s) and one-thread training throughput (samples/s, GFLOP/s) for
-# hidden [128,64], batch 64, Adam 1e-3 on digits and on the 100000 x 100 synthetic set (made with
-# ../shared/bench/make_synthetic.py when missing). bench/README.md has the PyTorch figures beside them.
+# Release-mode speed (bench/README.md): loading (MB/s, peak RSS) and one-thread training throughput
+# (samples/s, GFLOP/s, share of peak) with cvkit-bench; then the issue's whole jobs with `cvkit kfold`
+# (median wall, throughput, GFLOP/s, accuracy, peak RSS) on digits and on the 100000 x 100 synthetic
+# set (made with ../shared/bench/make_synthetic.py when missing), and scaling with --jobs, rows and k.
+# `make bench-reference` runs the PyTorch and pandas references for the figures beside them.
 SYNTHETIC ?= /tmp/synthetic_100000x100_c10_i30_s0.csv
 bench: deps
 	$(SWIFT) build -c release --product cvkit-bench
@@ -30,8 +32,21 @@ bench: deps
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3
 	$(SWIFT) build -c release --product cvkit
-	python3 bench/cv_jobs.py $(BIN) datasets/digits.csv --k 10 --epochs 20 --runs 3
-	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 3
+	python3 bench/cv_jobs.py $(BIN) datasets/digits.csv --k 10 --epochs 20 --runs 5
+	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 5
+	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 3 --init torch
+	python3 bench/scaling.py $(BIN) $(SYNTHETIC) datasets/digits.csv --runs 3
+
+# The references of bench/README.md, side by side with `make bench` (needs ../shared/bench and pip).
+.PHONY: bench-reference
+bench-reference:
+	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
+	bash ../shared/bench/setup.sh
+	python3 ../shared/bench/parse_bench.py $(SYNTHETIC)
+	python3 ../shared/bench/torch_cv.py datasets/digits.csv --threads 2 --repeats 3
+	python3 ../shared/bench/torch_cv.py datasets/digits.csv --threads 2 --init he --repeats 3
+	python3 ../shared/bench/torch_cv.py $(SYNTHETIC) --folds 5 --epochs 5 --threads 2 --repeats 3
+	python3 ../shared/bench/torch_cv.py $(SYNTHETIC) --folds 5 --epochs 5 --threads 2 --init he --repeats 3
 
 # Example reports for the shipped data sets, committed under reports/ (same seed: same bytes).
 reports: build

@@ -2,7 +2,11 @@
 """Times whole cvkit runs (the jobs of the performance issue) and prints, per job: median wall time
 of --runs runs, training throughput, accuracy and peak RSS. Used by `make bench`.
 
-Usage: python3 bench/cv_jobs.py BIN DATA.csv --k 10 --epochs 20 [--runs 3] [--jobs N]
+GFLOP/s counts the training FLOPs of cvkit-bench (3 × forward, minus the first layer's input
+gradient) over the whole wall time, loading and evaluation included; the share is of all --jobs
+cores' fp32 peak (102.7 GFLOP/s each on this machine: 2 FMA units × 8 lanes × 2 × 3.2 GHz).
+
+Usage: python3 bench/cv_jobs.py BIN DATA.csv --k 10 --epochs 20 [--runs 3] [--jobs N] [--init he|torch]
 """
 import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
 
@@ -10,13 +14,14 @@ ap = argparse.ArgumentParser()
 ap.add_argument("bin"); ap.add_argument("data")
 ap.add_argument("--k", type=int, default=10); ap.add_argument("--epochs", type=int, default=20)
 ap.add_argument("--runs", type=int, default=3); ap.add_argument("--jobs", type=int, default=os.cpu_count())
+ap.add_argument("--init", default="he")
 a = ap.parse_args()
 
 walls, result, rss = [], None, 0
 for run in range(a.runs):
     with tempfile.TemporaryDirectory() as folder:
         cmd = [a.bin, "kfold", a.data, "--k", str(a.k), "--epochs", str(a.epochs), "--hidden", "128,64", "--batch-size", "64",
-               "--optimizer", "adam", "--lr", "0.001", "--seed", "0", "--jobs", str(a.jobs), "--report-dir", folder, "--json", "--quiet"]
+               "--optimizer", "adam", "--lr", "0.001", "--seed", "0", "--init", a.init, "--jobs", str(a.jobs), "--report-dir", folder, "--json", "--quiet"]
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -26,9 +31,11 @@ for run in range(a.runs):
         timings = json.load(open(os.path.join(result["reportDir"], "timings.json")))
 wall = statistics.median(walls)
 samples = timings["trainingSamples"]
-flops = result["model"]["forwardFLOPsPerSample"] * 3 * samples
+model = result["model"]
+first = model["hidden"][0] if model["hidden"] else len(result["data"]["classes"])
+flops = (3 * model["forwardFLOPsPerSample"] - 2 * result["data"]["features"] * first) * samples
 name = os.path.basename(a.data)
-print(f"{name}: kfold k={a.k}, {a.epochs} epochs, hidden [128,64] BN, batch 64, Adam 1e-3, --jobs {a.jobs}")
+print(f"{name}: kfold k={a.k}, {a.epochs} epochs, hidden [128,64] BN, batch 64, Adam 1e-3, --init {a.init}, --jobs {a.jobs}")
 print(f"  wall     {wall:8.2f} s  (median of {a.runs}: {', '.join(f'{w:.2f}' for w in walls)})")
 print(f"  train    {samples / wall:8.0f} samples/s over the whole run ({samples} training samples)")
 print(f"  compute  {flops / wall / 1e9:8.2f} GFLOP/s ≈ {100 * flops / wall / 1e9 / (102.7 * a.jobs):.1f}% of {a.jobs} core(s) fp32 peak")
