@@ -38,10 +38,13 @@ void cvk_standardize_rows_f32(const float *restrict x, const ptrdiff_t *restrict
                               const double *restrict mean, const double *restrict scale, float *restrict out);
 
 /// Copies rows `rows[0..<count]` of the row-major `width`-column matrix `x` into `out`, one after
-/// the other (a mini-batch), then asks the cache for the rows of the next mini-batch (`next`), which
-/// the training step that follows leaves time to arrive. Prefetching changes no value.
+/// the other (a mini-batch) — standardized as `cvk_standardize_rows_f32` does when `mean` and
+/// `scale` are given, as they are otherwise — then asks the cache for the rows of the next
+/// mini-batch (`next`), which the training step that follows leaves time to arrive. Prefetching
+/// changes no value.
 void cvk_gather_rows_f32(const float *restrict x, size_t width, const ptrdiff_t *restrict rows, size_t count,
-                         float *restrict out, const ptrdiff_t *restrict next, size_t next_count);
+                         const double *restrict mean, const double *restrict scale, float *restrict out,
+                         const ptrdiff_t *restrict next, size_t next_count);
 
 /// The fields of a CSV line that libcsv would split plainly: `text` is the line without its LF;
 /// writes the end offset (exclusive) of each field to `ends` — each delimiter's offset, then

@@ -22,7 +22,6 @@ public struct TaskRunner: Sendable {
         let started = Date()
         let labels = dataset.labels
         let scaler = Standardizer.fit(dataset, rows: split.train)
-        let trainX = scaler.transform(dataset, rows: split.train)
         let trainY = split.train.map { labels[$0] }
         let testX = scaler.transform(dataset, rows: split.test)
         let testY = split.test.map { labels[$0] }
@@ -39,8 +38,9 @@ public struct TaskRunner: Sendable {
         } else {
             monitor = (scaler.transform(dataset, rows: split.validation), split.validation.map { labels[$0] })
         }
+        // The training rows are standardized as they are gathered: no per-task copy of them.
         let history = try Trainer(options: training).train(
-            network, features: trainX, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
+            network, dataset: dataset, rows: split.train, standardizer: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
         var result = TaskResult(
             index: index, repetition: split.repetition, fold: split.fold, nTrain: split.train.count, nValidation: split.validation.count,
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
