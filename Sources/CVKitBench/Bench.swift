@@ -42,6 +42,7 @@ struct Bench: ParsableCommand {
         var loadCPUTimes: [Double] = []
         var dataset: Dataset?
         var peakAfterFirstLoad = 0
+        let residentBefore = ProcessUsage.peakResidentBytes()
         for run in 0..<runs {
             dataset = nil  // one dataset in memory at a time, so the peak is one load's
             let start = Date()
@@ -58,8 +59,10 @@ struct Bench: ParsableCommand {
         print("\(name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.classCount) classes")
         print(String(format: "  load     %8.1f MB/s   (%.3f s for %.1f MB, median of %d; CPU %.3f s, i.e. %.2f cores busy)",
                      megabytes / load, load, megabytes, runs, median(loadCPUTimes), median(loadCPUTimes) / load))
-        print(String(format: "  memory   peak RSS %.1f MB after the first load (float matrix %.1f MB)",
-                     Double(peakAfterFirstLoad) / 1e6, Double(dataset.features.count * 4) / 1e6))
+        let matrix = Double(dataset.features.count * 4) / 1e6, loading = Double(peakAfterFirstLoad - residentBefore) / 1e6
+        print(String(format: "  memory   peak RSS %.1f MB after the first load: %.1f MB before it (runtime, libraries) + %.1f MB for loading, "
+                     + "%.2f × the float matrix's %.1f MB", Double(peakAfterFirstLoad) / 1e6, Double(residentBefore) / 1e6, loading,
+                     loading / max(matrix, 1e-9), matrix))
         if loadOnly { return }
         let rows = Array(0..<dataset.rowCount)
         let x = Standardizer.fit(dataset, rows: rows).transform(dataset, rows: rows)
