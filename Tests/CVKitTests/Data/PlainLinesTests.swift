@@ -133,4 +133,41 @@ import Testing
         // Both answers are well represented, so both are compared.
         #expect(loaded >= 60 && refused >= 60, "loaded \(loaded), refused \(refused)")
     }
+
+    /// The same comparison with the label first or in the middle, a group-id column, and no header
+    /// (then the first row is data and fixes the width): the plain path must find the label and the
+    /// groups where the layout says, and decline the first row.
+    @Test func labelAndGroupColumnsAnywhereWithAndWithoutHeader() throws {
+        var random = RandomSource(seed: 77)
+        var disagreements: [String] = []
+        var loaded = 0
+        for file in 0..<120 {
+            let width = 4 + Int(random.next() % 4)
+            let labelColumn = Int(random.next() % UInt64(width))
+            var groupColumn = Int(random.next() % UInt64(width))
+            if groupColumn == labelColumn { groupColumn = (groupColumn + 1) % width }
+            let useGroups = file % 2 == 0, hasHeader = file % 3 != 0
+            var options = CSVOptions(hasHeader: hasHeader, label: hasHeader ? .name("label") : .index(labelColumn))
+            if useGroups { options.groups = hasHeader ? .name("g") : .name("c\(groupColumn)") }
+            var text = hasHeader
+                ? (0..<width).map { $0 == labelColumn ? "label" : (useGroups && $0 == groupColumn ? "g" : "f\($0)") }.joined(separator: ",") + "\n" : ""
+            for row in 0..<(5 + Int(random.next() % 60)) {
+                let line = (0..<width).map { column -> String in
+                    if column == labelColumn { return ["a", "b", "c", "d"][Int(random.next() % 4)] }
+                    if useGroups && column == groupColumn { return "g\(random.next() % 30)" }  // more than the 16 cached
+                    if row % 17 == 3 && column == 0 { return "2.5e1" }
+                    return String(Float(random.nextGaussian()))
+                }.joined(separator: ",")
+                text += line + "\n"
+            }
+            let path = try write(Array(text.utf8), name: "plain-layout-\(file).csv")
+            let libcsv = load(path, options, plain: false)
+            if case .success = libcsv { loaded += 1 }
+            if !same(libcsv, load(path, options, plain: true)) || !same(libcsv, load(path, options, plain: true, threads: 2, pieceSize: 50)) {
+                disagreements.append("file \(file): \(text.prefix(200))")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+        #expect(loaded >= 100, "only \(loaded) of 120 files loaded: the comparison would be mostly of errors")
+    }
 }
