@@ -45,6 +45,8 @@ final class RowDecoder {
     private(set) var groupEncoding = ClassEncoding()
     /// Complete data rows since the last `removeOutput()`.
     private(set) var rowCount = 0
+    /// Rows `decodePlainRow` took since this decoder was made (the tests check the path is used).
+    private(set) var plainRowCount = 0
     private var labelCache = LabelCache()
     private var groupCache = LabelCache()
 
@@ -164,6 +166,7 @@ final class RowDecoder {
         }
         rowLine = line
         rowCount += 1
+        plainRowCount += 1
         return true
     }
 

@@ -20,6 +20,7 @@ public struct Standardizer: Sendable, Equatable, Codable {
     /// column summed over the rows in the order given, in C: CKernels vectorizes over columns).
     public static func fit(_ dataset: Dataset, rows: [Int]) -> Standardizer {
         let width = dataset.featureCount
+        precondition(rows.allSatisfy { $0 >= 0 && $0 < dataset.rowCount }, "rows outside the dataset")
         var mean = [Double](repeating: 0, count: width)
         var squares = [Double](repeating: 0, count: width)
         let n = Double(max(rows.count, 1))
@@ -44,6 +45,8 @@ public struct Standardizer: Sendable, Equatable, Codable {
     /// `Float((Double(x) − mean) · (1 / sd))`.
     public func transform(_ dataset: Dataset, rows: [Int]) -> [Float] {
         let width = dataset.featureCount
+        precondition(mean.count == width && sd.count == width, "a standardizer fitted on \(mean.count) features, applied to \(width)")
+        precondition(rows.allSatisfy { $0 >= 0 && $0 < dataset.rowCount }, "rows outside the dataset")
         let scale = sd.map { 1 / $0 }
         return [Float](unsafeUninitializedCapacity: rows.count * width) { out, initialized in
             dataset.features.withUnsafeBufferPointer { x in

@@ -188,3 +188,24 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
     public var diagnosis: [DiagnosisFinding]
     public var warnings: [String]
 }
+
+// In an extension, so the memberwise initializer stays: results.json written before the
+// initialization was recorded (no `initialization` key) reads as "he", the only one there was.
+extension CrossValidationResults.ModelInfo {
+    private enum CodingKeys: String, CodingKey {
+        case layers, hidden, batchnorm, initialization, optimizer, lr, lrDecay, l2, epochs, batchSize, patience, parameters, forwardFLOPsPerSample
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            layers: try c.decode(String.self, forKey: .layers), hidden: try c.decode([Int].self, forKey: .hidden),
+            batchnorm: try c.decode(Bool.self, forKey: .batchnorm),
+            initialization: try c.decodeIfPresent(String.self, forKey: .initialization) ?? Initialization.he.rawValue,
+            optimizer: try c.decode(String.self, forKey: .optimizer), lr: try c.decode(Double.self, forKey: .lr),
+            lrDecay: try c.decode(String.self, forKey: .lrDecay), l2: try c.decode(Double.self, forKey: .l2),
+            epochs: try c.decode(Int.self, forKey: .epochs), batchSize: try c.decode(Int.self, forKey: .batchSize),
+            patience: try c.decodeIfPresent(Int.self, forKey: .patience), parameters: try c.decode(Int.self, forKey: .parameters),
+            forwardFLOPsPerSample: try c.decode(Int.self, forKey: .forwardFLOPsPerSample))
+    }
+}

@@ -30,6 +30,7 @@ public struct Adam: Optimizer {
         let correction2 = Float(1 - pow(Double(b2), Double(t)))
         let stepSize = learningRate / correction1
         let rootCorrection2 = correction2.squareRoot()
+        precondition(parameters.count == m.count && gradients.count == m.count, "Adam made for \(m.count) parameters, given \(parameters.count)")
         guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
         let count = parameters.count
         // lr · m̂ / (√v̂ + ε) = (lr / c₁) · m / (√v / √c₂ + ε), in C (CKernels.h: vector square roots).

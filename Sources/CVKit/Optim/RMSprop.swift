@@ -14,6 +14,8 @@ public struct RMSprop: Optimizer {
     }
 
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>, learningRate: Float) {
+        precondition(parameters.count == meanSquare.count && gradients.count == meanSquare.count,
+                     "RMSprop made for \(meanSquare.count) parameters, given \(parameters.count)")
         guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
         let count = parameters.count
         meanSquare.withUnsafeMutableBufferPointer { s in

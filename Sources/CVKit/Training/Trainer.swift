@@ -27,7 +27,6 @@ public struct Trainer: Sendable {
         validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
-        guard features.count == labels.count * network.config.inputs else { throw CVKitError.invalidArgument("no training rows") }
         return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
     }
 
@@ -41,7 +40,7 @@ public struct Trainer: Sendable {
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
         guard rows.count == labels.count, dataset.featureCount == network.config.inputs, standardizer.mean.count == dataset.featureCount,
-              rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
+              standardizer.sd.count == dataset.featureCount, rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
         return try run(network, matrix: dataset.features, rows: rows, scaling: (standardizer.mean, standardizer.sd.map { 1 / $0 }),
                        labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
@@ -57,6 +56,9 @@ public struct Trainer: Sendable {
         let width = network.config.inputs
         let n = labels.count
         guard n > 0 else { throw CVKitError.invalidArgument("no training rows") }
+        if rows == nil, features.count != n * width {
+            throw CVKitError.invalidArgument("\(features.count) feature values for \(n) rows of \(width) inputs")
+        }
         let hasBatchNorm = network.config.batchNorm && !network.config.hidden.isEmpty
         if hasBatchNorm && n < 2 { throw CVKitError.invalidArgument("BatchNorm needs at least 2 training rows (got \(n))") }
         let batchSize = min(options.batchSize, n)

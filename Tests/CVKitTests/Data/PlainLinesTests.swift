@@ -170,4 +170,21 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
         #expect(loaded >= 100, "only \(loaded) of 120 files loaded: the comparison would be mostly of errors")
     }
+
+    /// The plain path is really taken: on digits every data row but the first of each class (which
+    /// teaches the label cache) skips libcsv; switched off, none does.
+    @Test func plainPathTakesAlmostEveryRowOfANumericFile() throws {
+        let path = ProjectFiles.dataset("digits")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for allowed in [true, false] {
+            let decoder = RowDecoder(file: path, options: CSVOptions())
+            let tokenizer = try CSVTokenizer.$plainLinesAllowed.withValue(allowed) {
+                try CSVTokenizer(file: path, delimiter: 0x2C, decoder: decoder)
+            }
+            try bytes.withUnsafeBytes { try tokenizer.feed($0) }
+            try tokenizer.finish()
+            #expect(decoder.rowCount == 1797)
+            #expect(decoder.plainRowCount == (allowed ? 1797 - 10 : 0))
+        }
+    }
 }

@@ -55,4 +55,48 @@ import Testing
         }
         #expect(rm == [0, 0, 0, 0, 0])
     }
+
+    /// The ReLU fused into BatchNorm gives bit for bit BatchNorm then `ReLU`'s own passes, forward
+    /// (training and inference) and backward.
+    @Test func fusedReLUEqualsSeparatePasses() {
+        var random = RandomSource(seed: 21)
+        let batch = 13, features = 11
+        let x = (0..<batch * features).map { _ in Float(random.nextGaussian() * 2) }
+        let gamma = (0..<features).map { _ in Float(random.nextGaussian()) }, beta = (0..<features).map { _ in Float(random.nextGaussian()) }
+        let dOut = (0..<batch * features).map { _ in Float(random.nextGaussian()) }
+        func forward(rectify: Bool) -> (out: [Float], normalized: [Float], inverseStd: [Float], running: [Float]) {
+            var out = [Float](repeating: 0, count: batch * features), normalized = out
+            var mean = [Float](repeating: 0, count: features), inverseStd = mean, runningMean = mean
+            var runningVariance = [Float](repeating: 1, count: features)
+            BatchNorm.forwardTraining(out: &out, normalized: &normalized, mean: &mean, inverseStd: &inverseStd, x: x, gamma: gamma, beta: beta,
+                                      runningMean: &runningMean, runningVariance: &runningVariance, updateRunning: true,
+                                      batch: batch, features: features, rectify: rectify)
+            if !rectify { ReLU.forward(&out, count: out.count) }
+            return (out, normalized, inverseStd, runningMean + runningVariance)
+        }
+        let fused = forward(rectify: true), separate = forward(rectify: false)
+        #expect(fused.out.map(\.bitPattern) == separate.out.map(\.bitPattern))
+        #expect(fused.running.map(\.bitPattern) == separate.running.map(\.bitPattern))
+        #expect(fused.out.contains(0) && fused.out.contains { $0 > 0 })
+
+        var scratch = [Float](repeating: 0, count: features)
+        var dXFused = [Float](repeating: 0, count: batch * features), dGammaFused = scratch, dBetaFused = scratch
+        BatchNorm.backward(dX: &dXFused, dGamma: &dGammaFused, dBeta: &dBetaFused, dOut: dOut, normalized: fused.normalized,
+                           inverseStd: fused.inverseStd, gamma: gamma, scratch: &scratch, batch: batch, features: features, rectified: fused.out)
+        var masked = dOut
+        ReLU.backward(&masked, output: separate.out, count: masked.count)
+        var dX = [Float](repeating: 0, count: batch * features), dGamma = scratch, dBeta = scratch
+        BatchNorm.backward(dX: &dX, dGamma: &dGamma, dBeta: &dBeta, dOut: masked, normalized: separate.normalized,
+                           inverseStd: separate.inverseStd, gamma: gamma, scratch: &scratch, batch: batch, features: features)
+        #expect(dXFused.map(\.bitPattern) == dX.map(\.bitPattern))
+        #expect(dGammaFused.map(\.bitPattern) == dGamma.map(\.bitPattern) && dBetaFused.map(\.bitPattern) == dBeta.map(\.bitPattern))
+
+        var outEval = [Float](repeating: 0, count: batch * features), outEvalSeparate = outEval
+        BatchNorm.forwardInference(out: &outEval, x: x, gamma: gamma, beta: beta, runningMean: Array(fused.running[..<features]),
+                                   runningVariance: Array(fused.running[features...]), scratch: &scratch, batch: batch, features: features, rectify: true)
+        BatchNorm.forwardInference(out: &outEvalSeparate, x: x, gamma: gamma, beta: beta, runningMean: Array(fused.running[..<features]),
+                                   runningVariance: Array(fused.running[features...]), scratch: &scratch, batch: batch, features: features)
+        ReLU.forward(&outEvalSeparate, count: outEvalSeparate.count)
+        #expect(outEval.map(\.bitPattern) == outEvalSeparate.map(\.bitPattern))
+    }
 }

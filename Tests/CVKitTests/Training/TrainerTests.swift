@@ -124,4 +124,24 @@ import Testing
             }
         }
     }
+
+    /// Training from the dataset's matrix, standardized per mini-batch, gives bit for bit what
+    /// training on the standardized copy gives: weights, running statistics and history.
+    @Test func trainingFromTheSharedMatrixEqualsTrainingOnTheStandardizedCopy() throws {
+        let wine = try CSVLoader.load(path: ProjectFiles.dataset("wine"))
+        let rows = Array(stride(from: 0, to: wine.rowCount, by: 1)).filter { $0 % 4 != 1 }.reversed().map { $0 }
+        let scaler = Standardizer.fit(wine, rows: rows)
+        let labels = rows.map { wine.labels[$0] }
+        let config = NetworkConfig(inputs: wine.featureCount, classes: wine.classCount, hidden: [16, 8])
+        let trainer = Trainer(options: TrainingOptions(epochs: 4, batchSize: 10, learningRate: 0.01))
+        let copy = try Network<Float>(config: config, seed: 5), shared = try Network<Float>(config: config, seed: 5)
+        let a = try trainer.train(copy, features: scaler.transform(wine, rows: rows), labels: labels, seed: 6)
+        let b = try trainer.train(shared, dataset: wine, rows: rows, standardizer: scaler, labels: labels, seed: 6)
+        #expect(a == b)
+        #expect(copy.parameterValues.map(\.bitPattern) == shared.parameterValues.map(\.bitPattern))
+        #expect(copy.runningStatistics.map(\.bitPattern) == shared.runningStatistics.map(\.bitPattern))
+        #expect(throws: CVKitError.self) {
+            try trainer.train(shared, dataset: wine, rows: [0, wine.rowCount], standardizer: scaler, labels: [0, 1], seed: 6)
+        }
+    }
 }
