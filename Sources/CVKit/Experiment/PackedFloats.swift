@@ -11,23 +11,15 @@ public struct PackedFloats: Sendable, Equatable, Codable {
     public init(_ values: [Float]) { self.values = values }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let data = Data(base64Encoded: text), data.count % 4 == 0 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not base64 of Float32 values"))
+        let container = try decoder.singleValueContainer()
+        guard let bits = LittleEndianBase64.decode(try container.decode(String.self), as: UInt32.self) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not base64 of Float32 values")
         }
-        values = data.withUnsafeBytes { raw in
-            (0..<data.count / 4).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
-        }
+        values = bits.map(Float.init(bitPattern:))
     }
 
     public func encode(to encoder: Encoder) throws {
-        var data = Data(count: values.count * 4)
-        data.withUnsafeMutableBytes { raw in
-            for (index, value) in values.enumerated() {
-                raw.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: 4 * index, as: UInt32.self)
-            }
-        }
         var container = encoder.singleValueContainer()
-        try container.encode(data.base64EncodedString())
+        try container.encode(LittleEndianBase64.encode(values.lazy.map(\.bitPattern)))
     }
 }
