@@ -192,13 +192,7 @@ import Testing
         let t = ScaleOutCommandTests()
         let fixture = "/tmp/cvkit-test-slurm-\(getpid())"
         let fixtureEnvironment = ["CVKIT_SLURM_FIXTURE": fixture, "CVKIT_SLURM_MAX_ARRAY_SIZE": "4"]
-        // A second try when the daemons do not come up the first time: once in a full parallel test
-        // run on this 2-core machine, `up` gave up within 6 s (an environment hiccup, not cvkit's).
-        var up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: fixtureEnvironment)
-        if !up.contains("export SLURM_CONF=") {
-            _ = try? Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["down"], environment: fixtureEnvironment)
-            up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: fixtureEnvironment) + "\n(first try: \(up))"
-        }
+        let up = try Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["up"], environment: fixtureEnvironment)
         defer { _ = try? Self.shell(CLIRunner.projectRoot + "/scripts/slurm-fixture", ["down"], environment: fixtureEnvironment) }
         let export = try #require(up.split(separator: "\n").first { $0.hasPrefix("export SLURM_CONF=") }, "fixture did not come up: \(up)")
         let environment = ["SLURM_CONF": String(export.dropFirst("export SLURM_CONF=".count))]

@@ -23,31 +23,6 @@ public struct NetworkConfig: Sendable, Equatable, Codable {
         self.initialization = initialization
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case inputs, classes, hidden, batchNorm, l2, initialization
-    }
-
-    /// `initialization` is written only when it is not `.he` (and read as `.he` when absent), so
-    /// the documents of runs with the default keep their bytes.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            inputs: try c.decode(Int.self, forKey: .inputs), classes: try c.decode(Int.self, forKey: .classes),
-            hidden: try c.decode([Int].self, forKey: .hidden), batchNorm: try c.decode(Bool.self, forKey: .batchNorm),
-            l2: try c.decode(Double.self, forKey: .l2),
-            initialization: try c.decodeIfPresent(Initialization.self, forKey: .initialization) ?? .he)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(inputs, forKey: .inputs)
-        try c.encode(classes, forKey: .classes)
-        try c.encode(hidden, forKey: .hidden)
-        try c.encode(batchNorm, forKey: .batchNorm)
-        try c.encode(l2, forKey: .l2)
-        if initialization != .he { try c.encode(initialization, forKey: .initialization) }
-    }
-
     /// Why this configuration cannot be built, or nil.
     public var problem: String? {
         if inputs < 1 { return "the network needs at least one input feature" }
