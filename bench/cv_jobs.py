@@ -8,35 +8,46 @@ cores' fp32 peak (102.7 GFLOP/s each on this machine: 2 FMA units × 8 lanes × 
 
 Usage: python3 bench/cv_jobs.py BIN DATA.csv --k 10 --epochs 20 [--runs 3] [--jobs N] [--init he|torch]
 """
-import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, resource, statistics, subprocess, tempfile, time
 
-ap = argparse.ArgumentParser()
-ap.add_argument("bin"); ap.add_argument("data")
-ap.add_argument("--k", type=int, default=10); ap.add_argument("--epochs", type=int, default=20)
-ap.add_argument("--runs", type=int, default=3); ap.add_argument("--jobs", type=int, default=os.cpu_count())
-ap.add_argument("--init", default="he")
-a = ap.parse_args()
 
-walls, result, rss = [], None, 0
-for run in range(a.runs):
-    with tempfile.TemporaryDirectory() as folder:
-        cmd = [a.bin, "kfold", a.data, "--k", str(a.k), "--epochs", str(a.epochs), "--hidden", "128,64", "--batch-size", "64",
-               "--optimizer", "adam", "--lr", "0.001", "--seed", "0", "--init", a.init, "--jobs", str(a.jobs), "--report-dir", folder, "--json", "--quiet"]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        walls.append(time.perf_counter() - start)
-        rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        result = json.loads(out)
-        timings = json.load(open(os.path.join(result["reportDir"], "timings.json")))
-wall = statistics.median(walls)
-samples = timings["trainingSamples"]
-model = result["model"]
-first = model["hidden"][0] if model["hidden"] else len(result["data"]["classes"])
-flops = (3 * model["forwardFLOPsPerSample"] - 2 * result["data"]["features"] * first) * samples
-name = os.path.basename(a.data)
-print(f"{name}: kfold k={a.k}, {a.epochs} epochs, hidden [128,64] BN, batch 64, Adam 1e-3, --init {a.init}, --jobs {a.jobs}")
-print(f"  wall     {wall:8.2f} s  (median of {a.runs}: {', '.join(f'{w:.2f}' for w in walls)})")
-print(f"  train    {samples / wall:8.0f} samples/s over the whole run ({samples} training samples)")
-print(f"  compute  {flops / wall / 1e9:8.2f} GFLOP/s ≈ {100 * flops / wall / 1e9 / (102.7 * a.jobs):.1f}% of {a.jobs} core(s) fp32 peak")
-print(f"  accuracy {result['summary']['accuracy']['mean']:.4f} (sd {result['summary']['accuracy']['sd']:.4f})   peak RSS {rss / 1024:.0f} MB")
+def kfold_runs(binary, data, k, epochs, jobs, runs, init="he"):
+    """`runs` whole `cvkit kfold` runs (report written to a temporary folder): their wall times,
+    the last run's results JSON and timings.json, and the largest peak RSS (KB) of any run."""
+    walls, result, timings = [], None, None
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            cmd = [binary, "kfold", data, "--k", str(k), "--epochs", str(epochs), "--hidden", "128,64", "--batch-size", "64",
+                   "--optimizer", "adam", "--lr", "0.001", "--seed", "0", "--init", init, "--jobs", str(jobs),
+                   "--report-dir", folder, "--json", "--quiet"]
+            start = time.perf_counter()
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            walls.append(time.perf_counter() - start)
+            result = json.loads(out)
+            timings = json.load(open(os.path.join(result["reportDir"], "timings.json")))
+    return walls, result, timings, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bin"); ap.add_argument("data")
+    ap.add_argument("--k", type=int, default=10); ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=3); ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--init", default="he")
+    a = ap.parse_args()
+    walls, result, timings, rss = kfold_runs(a.bin, a.data, a.k, a.epochs, a.jobs, a.runs, a.init)
+    wall = statistics.median(walls)
+    samples = timings["trainingSamples"]
+    model = result["model"]
+    first = model["hidden"][0] if model["hidden"] else len(result["data"]["classes"])
+    flops = (3 * model["forwardFLOPsPerSample"] - 2 * result["data"]["features"] * first) * samples
+    name = os.path.basename(a.data)
+    print(f"{name}: kfold k={a.k}, {a.epochs} epochs, hidden [128,64] BN, batch 64, Adam 1e-3, --init {a.init}, --jobs {a.jobs}")
+    print(f"  wall     {wall:8.2f} s  (median of {a.runs}: {', '.join(f'{w:.2f}' for w in walls)})")
+    print(f"  train    {samples / wall:8.0f} samples/s over the whole run ({samples} training samples)")
+    print(f"  compute  {flops / wall / 1e9:8.2f} GFLOP/s ≈ {100 * flops / wall / 1e9 / (102.7 * a.jobs):.1f}% of {a.jobs} core(s) fp32 peak")
+    print(f"  accuracy {result['summary']['accuracy']['mean']:.4f} (sd {result['summary']['accuracy']['sd']:.4f})   peak RSS {rss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

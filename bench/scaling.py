@@ -14,7 +14,9 @@ has fixed costs (loading, report), and a fold's evaluation of its test part does
 
 Usage: python3 bench/scaling.py BIN SYNTHETIC.csv DIGITS.csv [--runs 3]
 """
-import argparse, json, os, statistics, subprocess, tempfile, time
+import argparse, os, statistics, tempfile
+
+from cv_jobs import kfold_runs
 
 ap = argparse.ArgumentParser()
 ap.add_argument("bin"); ap.add_argument("synthetic"); ap.add_argument("digits")
@@ -25,15 +27,7 @@ cores = os.cpu_count()
 
 def run(data, k, epochs, jobs):
     """Median wall seconds of --runs runs, and the run's training samples."""
-    walls = []
-    for _ in range(a.runs):
-        with tempfile.TemporaryDirectory() as folder:
-            cmd = [a.bin, "kfold", data, "--k", str(k), "--epochs", str(epochs), "--seed", "0", "--jobs", str(jobs),
-                   "--report-dir", folder, "--json", "--quiet"]
-            start = time.perf_counter()
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            walls.append(time.perf_counter() - start)
-            timings = json.load(open(os.path.join(json.loads(out)["reportDir"], "timings.json")))
+    walls, _, timings, _ = kfold_runs(a.bin, data, k, epochs, jobs, a.runs)
     return statistics.median(walls), timings["trainingSamples"]
 
 
