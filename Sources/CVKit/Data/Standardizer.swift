@@ -41,13 +41,15 @@ public struct Standardizer: Sendable, Equatable, Codable {
         return Standardizer(mean: mean, sd: sd)
     }
 
+    /// `1 / sd`, the factor `transform` and the trainer's per-batch standardization multiply by.
+    public var scale: [Double] { sd.map { 1 / $0 } }
+
     /// The standardized features of `rows`, gathered into one contiguous row-major array:
     /// `Float((Double(x) − mean) · (1 / sd))`.
     public func transform(_ dataset: Dataset, rows: [Int]) -> [Float] {
         let width = dataset.featureCount
         precondition(mean.count == width && sd.count == width, "a standardizer fitted on \(mean.count) features, applied to \(width)")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < dataset.rowCount }, "rows outside the dataset")
-        let scale = sd.map { 1 / $0 }
         return [Float](unsafeUninitializedCapacity: rows.count * width) { out, initialized in
             dataset.features.withUnsafeBufferPointer { x in
                 rows.withUnsafeBufferPointer { r in

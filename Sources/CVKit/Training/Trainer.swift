@@ -42,7 +42,7 @@ public struct Trainer: Sendable {
         guard rows.count == labels.count, dataset.featureCount == network.config.inputs, standardizer.mean.count == dataset.featureCount,
               standardizer.sd.count == dataset.featureCount, rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
-        return try run(network, matrix: dataset.features, rows: rows, scaling: (standardizer.mean, standardizer.sd.map { 1 / $0 }),
+        return try run(network, matrix: dataset.features, rows: rows, scaling: (standardizer.mean, standardizer.scale),
                        labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
     }
 
