@@ -116,11 +116,13 @@ enum FuzzTarget {
     ///   (`ColumnSelector(parsing: "N")`: a column named "N", else index N); 2 `--label NAME` with the
     ///   text of the file's first field, up to the first delimiter or line end (so it usually exists);
     ///   3 `.index(N)`. N is bits 2–4 (0…7).
-    /// - bit 5: `--no-header`; bit 6: `--groups` = column N+1 (as the CLI parses it); bit 7: `;` delimiter.
+    /// - bit 5: `--no-header`; bit 6: `--groups` = column N+1 (as the CLI parses it); bit 7: `;` delimiter,
+    ///   with `--decimal ,` when N is odd. Column roles, missing markers and categories need no bit:
+    ///   every load infers them.
     static func options(_ s: UInt8, csv: UnsafeRawBufferPointer) -> CSVOptions {
         let n = Int(s >> 2) & 7
         let delimiter: UInt8 = s & 0x80 != 0 ? 0x3B : 0x2C
-        var options = CSVOptions(hasHeader: s & 0x20 == 0, delimiter: delimiter)
+        var options = CSVOptions(hasHeader: s & 0x20 == 0, delimiter: delimiter, decimal: delimiter == 0x3B && n % 2 == 1 ? 0x2C : 0x2E)
         switch s & 3 {
         case 1: options.label = ColumnSelector(parsing: String(n))
         case 2:
@@ -146,7 +148,16 @@ enum FuzzTarget {
         require(Set(d.labels).count == d.classCount, "every class occurs")
         require(Set(d.classNames).count == d.classCount, "class names unique")
         require(d.classNames.allSatisfy { !$0.isEmpty }, "class names non-empty")
-        require(d.features.allSatisfy(\.isFinite), "features finite")
+        for (j, column) in d.featureColumns.enumerated() {
+            for row in 0..<d.rowCount {
+                let cell = d.features[row * d.featureCount + j]
+                if cell.isNaN { require(cell.bitPattern == 0x7FC0_0000, "a NaN cell is the missing value"); continue }
+                require(cell.isFinite, "cells finite or missing")
+                if column.role == .categorical { require(cell >= 0 && Int(cell) < column.categories.count && cell == cell.rounded(), "category codes in range") }
+            }
+        }
+        require(d.featureColumns.allSatisfy { $0.role == .numeric || $0.role == .categorical }, "features are numeric or categorical")
+        require(d.identifierName == nil ? d.identifiers.isEmpty : d.identifiers.count == d.rowCount, "one identifier per row")
         require(Set(d.featureNames + [d.labelName] + (d.groupsName.map { [$0] } ?? [])).count
             == d.featureCount + 1 + (d.groupsName == nil ? 0 : 1), "column names unique")
         require(d.source.byteCount == byteCount, "source.byteCount == file size")
@@ -163,7 +174,7 @@ enum FuzzTarget {
     static func same(_ a: Dataset, _ b: Dataset) -> Bool {
         a.source == b.source && a.featureNames == b.featureNames && a.labelName == b.labelName
             && a.classNames == b.classNames && a.labels == b.labels && a.groupsName == b.groupsName
-            && a.groupNames == b.groupNames && a.groups == b.groups
+            && a.groupNames == b.groupNames && a.groups == b.groups && a.columns == b.columns && a.identifiers == b.identifiers
             && a.features.elementsEqual(b.features) { $0.bitPattern == $1.bitPattern }
     }
 

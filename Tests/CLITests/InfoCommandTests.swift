@@ -34,7 +34,8 @@ import Testing
         #expect(result.stdout.contains("\"p q\""))
     }
 
-    /// Every file of the bad-input corpus exits with its status and names its location.
+    /// Every file of the bad-input corpus exits with its status and names its location (with
+    /// `--no-impute`, so that empty and NaN cells are errors too).
     @Test func badInputCorpus() throws {
         let folder = CLIRunner.projectRoot + "/Tests/CLITests/Fixtures/bad-input"
         let table = try String(contentsOfFile: folder + "/expected.tsv", encoding: .utf8)
@@ -42,7 +43,7 @@ import Testing
         for line in table.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             try #require(fields.count == 3, "bad line in expected.tsv: \(line)")
-            let result = try CLIRunner.run(["info", folder + "/" + fields[0]])
+            let result = try CLIRunner.run(["info", folder + "/" + fields[0], "--no-impute"])
             #expect(result.status == Int32(fields[1]), "\(fields[0]): exit \(result.status), stderr: \(result.stderr)")
             #expect(result.stderr.contains(fields[2]), "\(fields[0]): \(result.stderr)")
             #expect(result.stderr.hasPrefix("cvkit: ") && result.stdout.isEmpty, "\(fields[0])")

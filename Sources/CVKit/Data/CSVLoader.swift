@@ -1,6 +1,7 @@
 import Foundation
 
-/// Loads a CSV file into a `Dataset`: bytes → libcsv → one `[Float]` and one `[Int32]`.
+/// Loads a CSV file into a `Dataset`: bytes → libcsv → one `[Float]` and one `[Int32]`. The path `-`
+/// reads standard input; a pipe or FIFO (`<(…)`) is read whole, once, and then parsed.
 ///
 /// The rules (every rejection is a `CVKitError.badData` naming file, line and column):
 /// - a UTF-8 byte-order mark is skipped; CRLF and LF line ends are both accepted; quoted fields may
@@ -25,6 +26,10 @@ public enum CSVLoader {
     /// A file written to (or replaced) while it is read is refused: its identity (`FileIdentity`:
     /// inode, size, modification time) is taken before and after.
     static func load(path: String, options: CSVOptions, threads: Int, pieceSize: Int) throws -> Dataset {
+        if let stream = try InputFile.stream(path: path) {
+            // Standard input, a pipe, a FIFO or `<(…)`: read once, whole, then parsed in memory.
+            return try load(bytes: stream, name: path, options: options)
+        }
         let before = FileIdentity.of(path)
         let dataset: Dataset
         if threads > 1, let parallel = try ParallelCSVLoad.load(path: path, options: options, threads: threads, pieceSize: pieceSize) {
@@ -41,19 +46,26 @@ public enum CSVLoader {
 
     /// Loads CSV text held in memory; `name` stands for the file in messages. For tests and tools.
     public static func load(text: String, name: String = "<text>", options: CSVOptions = CSVOptions()) throws -> Dataset {
-        let bytes = Array(text.utf8)
+        try load(bytes: Array(text.utf8), name: name, options: options)
+    }
+
+    /// Loads CSV bytes held in memory; `name` stands for the file in messages.
+    static func load(bytes: [UInt8], name: String, options: CSVOptions) throws -> Dataset {
         let decoder = RowDecoder(file: name, options: options)
         let tokenizer = try CSVTokenizer(file: name, delimiter: options.delimiter, decoder: decoder)
         try bytes.withUnsafeBytes { all in
             try tokenizer.feed(UnsafeRawBufferPointer(rebasing: all[try byteOrderMarkLength(all, file: name)...]))
         }
         try tokenizer.finish()
+        decoder.fixPendingEncodings()
+        if let error = decoder.error { throw error }
         var assembler = DatasetAssembler()
+        let encodings = decoder.encodings
         assembler.take(from: decoder)
         var hasher = SHA256()
         hasher.update(bytes)
         let source = Dataset.Source(path: name, sha256: hasher.finalizeHex(), byteCount: bytes.count)
-        return try assembler.finish(file: name, layout: decoder.layout, source: source)
+        return try assembler.finish(file: name, layout: decoder.layout, encodings: encodings, options: options, source: source)
     }
 
     /// Parsing threads: one per core, at most 8.
@@ -75,12 +87,14 @@ public enum CSVLoader {
             try tokenizer.feed(UnsafeRawBufferPointer(rebasing: chunk[skip...]))
             gathered = (gathered.bytes + chunk.count, gathered.rows + decoder.rowCount)
             assembler.reserve(totalBytes: size, judgingFrom: gathered.bytes, rows: gathered.rows,
-                              featureCount: decoder.layout?.featureCount ?? 0)
-            assembler.take(from: decoder)
+                              featureCount: decoder.layout?.slotCount ?? 0)
+            if decoder.encodingsFixed { assembler.take(from: decoder) }
         }
         try tokenizer.finish()
+        decoder.fixPendingEncodings()
+        if let error = decoder.error { throw error }
         assembler.take(from: decoder)
-        return try assembler.finish(file: path, layout: decoder.layout, source: source)
+        return try assembler.finish(file: path, layout: decoder.layout, encodings: decoder.encodings, options: options, source: source)
     }
 
     /// 3 for a UTF-8 byte-order mark at the start of the file, else 0; UTF-16 text is refused.

@@ -1,4 +1,4 @@
-/// How to read a CSV file.
+/// How to read a CSV file: its format, which column plays which role, and what counts as missing.
 public struct CSVOptions: Sendable, Equatable {
     /// Whether the first row names the columns. Without a header, columns are named `c0`, `c1`, ….
     public var hasHeader: Bool
@@ -8,13 +8,44 @@ public struct CSVOptions: Sendable, Equatable {
     public var groups: ColumnSelector?
     /// One ASCII byte other than a quote, CR or LF. Default `,`.
     public var delimiter: UInt8
+    /// The decimal mark of numbers: `.` (default) or `,` (`2,5` is 2.5; use it with `--delimiter ';'`).
+    public var decimal: UInt8
+    /// Columns that are read but never used (`--drop`).
+    public var drop: [ColumnSelector]
+    /// The identifier column (`--id`): never a feature, carried into `predictions.csv`.
+    public var identifier: ColumnSelector?
+    /// Columns declared categorical (`--categorical`): every value is a category name, numbers too.
+    public var categorical: [ColumnSelector]
+    /// Columns declared numeric (`--numeric`): a value that is not a number is an error with its location.
+    public var numeric: [ColumnSelector]
+    /// Texts that mark a missing value, besides the empty field (always missing). nil: pandas'
+    /// `read_csv` default `na_values` (`MissingMarkers.pandasDefaults`); `--na-values` replaces the list.
+    public var naValues: [String]?
+    /// Whether missing feature values are imputed in each fold (default). false (`--no-impute`): a
+    /// missing feature value is an error with its location, as before cvkit imputed.
+    public var impute: Bool
+    /// Categories with fewer training rows than this fold into one `(other)` column (default 1: keep all).
+    public var minCategoryCount: Int
 
-    public init(hasHeader: Bool = true, label: ColumnSelector = .last, groups: ColumnSelector? = nil, delimiter: UInt8 = 0x2C) {
+    public init(hasHeader: Bool = true, label: ColumnSelector = .last, groups: ColumnSelector? = nil, delimiter: UInt8 = 0x2C,
+                decimal: UInt8 = 0x2E, drop: [ColumnSelector] = [], identifier: ColumnSelector? = nil, categorical: [ColumnSelector] = [],
+                numeric: [ColumnSelector] = [], naValues: [String]? = nil, impute: Bool = true, minCategoryCount: Int = 1) {
         self.hasHeader = hasHeader
         self.label = label
         self.groups = groups
         self.delimiter = delimiter
+        self.decimal = decimal
+        self.drop = drop
+        self.identifier = identifier
+        self.categorical = categorical
+        self.numeric = numeric
+        self.naValues = naValues
+        self.impute = impute
+        self.minCategoryCount = minCategoryCount
     }
+
+    /// The missing-value markers these options name.
+    var missingMarkers: [String] { naValues ?? MissingMarkers.pandasDefaults }
 
     /// Reads a delimiter as typed on a command line: one character, or `\t` / `tab` for a tab.
     public static func delimiter(parsing text: String) throws -> UInt8 {
@@ -29,6 +60,24 @@ public struct CSVOptions: Sendable, Equatable {
             return bytes[0]
         }
     }
+
+    /// Reads `--decimal`: `.` or `,`.
+    public static func decimal(parsing text: String) throws -> UInt8 {
+        switch text {
+        case ".": return 0x2E
+        case ",": return 0x2C
+        default: throw CVKitError.invalidArgument("--decimal takes . or , (got \"\(text)\")")
+        }
+    }
+
+    /// Checks that the options can mean something together (thrown as `invalidArgument`).
+    public func validate() throws {
+        if decimal == delimiter {
+            throw CVKitError.invalidArgument("the decimal mark and the delimiter are both \"\(String(UnicodeScalar(decimal)))\"; "
+                + "with --decimal , use --delimiter ';'")
+        }
+        if minCategoryCount < 1 { throw CVKitError.invalidArgument("--min-category-count must be at least 1 (got \(minCategoryCount))") }
+    }
 }
 
 /// A column chosen by name or by 0-based index (the `c0, c1, …` numbering used without a header).
@@ -40,11 +89,25 @@ public enum ColumnSelector: Sendable, Equatable, CustomStringConvertible {
     /// `"label"` → a name; `"3"` → a name if a column is called "3", else index 3.
     public init(parsing text: String) { self = .name(text) }
 
+    /// A comma-separated list as typed after `--drop` or `--categorical`.
+    public static func list(parsing text: String) -> [ColumnSelector] {
+        text.split(separator: ",", omittingEmptySubsequences: true).map { .name(String($0)) }
+    }
+
     public var description: String {
         switch self {
         case .last: "the last column"
         case .name(let name): "\"\(name)\""
         case .index(let index): "column index \(index)"
+        }
+    }
+
+    /// The text that selects this column on a command line.
+    var argument: String {
+        switch self {
+        case .last: ""
+        case .name(let name): name
+        case .index(let index): String(index)
         }
     }
 

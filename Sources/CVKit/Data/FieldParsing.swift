@@ -6,7 +6,7 @@ import Foundation
 /// ones are trimmed here, so `" 1.5"` and `1.5` agree), an optional sign, decimal digits with an
 /// optional point, an optional exponent — `12`, `-0.5`, `.5`, `5.`, `1e-3`, `+2E+4`. The value is
 /// rounded once, correctly, to the nearest `Float` (glibc/Apple `strtof` in the C locale).
-/// Rejected, each with its own sentence: empty fields (cvkit never imputes), NaN and infinities,
+/// Rejected, each with its own sentence: empty fields and NaN (missing values: `RowDecoder` decides), infinities,
 /// hexadecimal floats, thousands separators, values beyond Float's range (`1e400`), and anything else.
 enum FieldParsing {
     enum NumberProblem: Error, Equatable {
@@ -132,6 +132,22 @@ enum FieldParsing {
         return .success(value)
     }
 
+    /// Every accepted syntax, read as a Double (`strtod`, correctly rounded): for columns whose values
+    /// are stored shifted or scaled (`ColumnEncoding`), where Float's range or step would lose them.
+    static func parseAnyDouble(_ field: UnsafeBufferPointer<UInt8>) -> Result<Double, NumberProblem> {
+        var lower = 0
+        var upper = field.count
+        while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
+        while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
+        if lower == upper { return .failure(.empty) }
+        guard scanDecimal(field, lower, upper) != nil, let base = field.baseAddress else {
+            return .failure(classify(field, lower, upper))
+        }
+        let value = (base + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) { strtod($0, nil) }
+        guard value.isFinite else { return .failure(.outOfRange) }
+        return .success(value)
+    }
+
     /// 10ⁿ for n in 0...10, each exact in Float (5¹⁰ < 2²⁴). A table of literals, which the compiler
     /// initializes statically (a `switch` over Float constants became an indirect jump, mispredicted
     /// as the digit count varies; a computed table is a lazy global, checked on every use).
@@ -216,11 +232,11 @@ extension FieldParsing.NumberProblem {
     /// The sentence after "column "x": ", for a field shown as `shown`.
     func message(shown: String) -> String {
         switch self {
-        case .empty: "empty field: every feature needs a number (cvkit does not impute missing values)"
-        case .notANumber: "\(shown) is NaN: features must be finite numbers (remove or impute the row first)"
+        case .empty: "empty field: a missing value, and --no-impute makes every feature need a number (leave it out to impute in each fold)"
+        case .notANumber: "\(shown) is a missing value, and --no-impute makes every feature need a number (leave it out to impute in each fold)"
         case .infinite: "\(shown) is infinite: features must be finite numbers"
         case .hexadecimal: "\(shown) is a hexadecimal number: write features in decimal, e.g. 12.5 or 1e-3"
-        case .thousandsSeparator: "\(shown) has a thousands or digit separator: write the number without it, e.g. 1234.5"
+        case .thousandsSeparator: "\(shown) holds a comma or a digit separator: if the comma is a decimal mark, read the file with --decimal , (and --delimiter ';' when commas also separate fields); cvkit does not read thousands separators"
         case .outOfRange: "\(shown) is outside the range of a 32-bit float (about ±3.4e38)"
         case .malformed: "expected a number, found \(shown)"
         }

@@ -33,6 +33,30 @@ enum InputFile {
         return Dataset.Source(path: path, sha256: hasher.value.finalizeHex(), byteCount: total)
     }
 
+    /// The whole of standard input (`path` is `-`) or of a pipe, FIFO or character device; nil for a
+    /// regular file, which is read in chunks (and checked for changes) instead.
+    static func stream(path: String) throws -> [UInt8]? {
+        var descriptor: Int32 = 0
+        if path != "-" {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }  // `open` reports the reason
+            let type = status.st_mode & S_IFMT
+            guard type == S_IFIFO || type == S_IFCHR || type == S_IFSOCK else { return nil }
+            descriptor = Foundation.open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CVKitError.unreadableInput(path: path, reason: reason(errno)) }
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var bytes: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        while let base = buffer.baseAddress {
+            let count = try read(descriptor, into: base, count: chunkSize, path: path == "-" ? "standard input" : path)
+            if count == 0 { break }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        return bytes
+    }
+
     /// Opens `path` for reading: the descriptor (the caller closes it) and the file's size.
     static func open(path: String) throws -> (descriptor: Int32, size: Int) {
         let descriptor = Foundation.open(path, O_RDONLY)

@@ -36,22 +36,37 @@ enum ParallelCSVLoad {
         first.hashed.wait()
         total += first.piece.count
         let skip = try CSVLoader.byteOrderMarkLength(first.piece.bytes, file: path)
-        first.parse(firstLine: 1, isLast: pieces.atEnd, layout: nil, skipping: skip)
+        first.parse(firstLine: 1, isLast: pieces.atEnd, layout: nil, encodings: [], skipping: skip)
         if let failure = first.failure { throw failure }
         var nextLine = 1 + LinePieces.countNewlines(first.piece.bytes)
+        // More pieces on this thread, by the same parser, until the first rows have fixed the columns' encodings.
+        while first.decoder.layout != nil, !first.decoder.encodingsFixed, !pieces.atEnd {
+            guard try pieces.next(into: first.piece), !pieces.tooLong else { return nil }
+            hasher.hash(first)
+            first.hashed.wait()
+            total += first.piece.count
+            first.parse(firstLine: nextLine, isLast: pieces.atEnd, layout: nil, encodings: [], skipping: 0)
+            if let failure = first.failure { throw failure }
+            nextLine += LinePieces.countNewlines(first.piece.bytes)
+        }
+        if pieces.atEnd {
+            first.decoder.fixPendingEncodings()
+            if let failure = first.decoder.error { throw failure }
+        }
         let layout = first.decoder.layout
+        let encodings = first.decoder.encodings
         func gather(_ job: PieceJob) {
             gathered = (gathered.bytes + job.piece.count, gathered.rows + job.decoder.rowCount)
             assembler.reserve(
-                totalBytes: size, judgingFrom: gathered.bytes, rows: gathered.rows, featureCount: layout?.featureCount ?? 0)
+                totalBytes: size, judgingFrom: gathered.bytes, rows: gathered.rows, featureCount: layout?.slotCount ?? 0)
             assembler.take(from: job.decoder)
         }
         gather(first)
         if pieces.atEnd {
             let source = Dataset.Source(path: path, sha256: hasher.digest(), byteCount: total)
-            return try assembler.finish(file: path, layout: layout, source: source)
+            return try assembler.finish(file: path, layout: layout, encodings: encodings, options: options, source: source)
         }
-        guard first.endedBetweenRows, let layout else { return nil }
+        guard first.endedBetweenRows, let layout, first.decoder.encodingsFixed else { return nil }
 
         // The rest, `threads` pieces at a time on worker threads, gathered in order.
         var inFlight: [PieceJob] = []
@@ -92,7 +107,7 @@ enum ParallelCSVLoad {
             let isLast = pieces.atEnd
             inFlight.append(job)
             DispatchQueue.global().async {
-                job.parse(firstLine: firstLine, isLast: isLast, layout: layout, skipping: 0)
+                job.parse(firstLine: firstLine, isLast: isLast, layout: layout, encodings: encodings, skipping: 0)
                 job.done.signal()
             }
         }
@@ -102,7 +117,7 @@ enum ParallelCSVLoad {
         if let readFailure { throw readFailure }
         if pieces.tooLong { return nil }
         let source = Dataset.Source(path: path, sha256: hasher.digest(), byteCount: total)
-        return try assembler.finish(file: path, layout: layout, source: source)
+        return try assembler.finish(file: path, layout: layout, encodings: encodings, options: options, source: source)
     }
 }
 
@@ -126,11 +141,11 @@ final class PieceJob: @unchecked Sendable {
 
     /// Parses the piece (after its first `skipping` bytes), which starts at line `firstLine`; a piece
     /// after the first comes with the columns its file's first row fixed.
-    func parse(firstLine: Int, isLast: Bool, layout: ColumnLayout?, skipping: Int) {
+    func parse(firstLine: Int, isLast: Bool, layout: ColumnLayout?, encodings: [ColumnEncoding], skipping: Int) {
         failure = nil
         do {
             if let layout {
-                decoder.start(layout: layout)
+                decoder.start(layout: layout, encodings: encodings)
                 try tokenizer.restart(atLine: firstLine)
             }
             try tokenizer.feed(UnsafeRawBufferPointer(rebasing: piece.bytes[skipping...]))

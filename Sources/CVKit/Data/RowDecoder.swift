@@ -1,18 +1,36 @@
 import CKernels
 
 /// Turns libcsv's fields into the dataset's values as they arrive, with no `String` and no allocation
-/// per field: features are parsed in place from libcsv's bytes into a float buffer, labels and group
-/// ids become provisional codes (`ClassEncoding`, first-seen order within this decoder's output).
+/// per field: numbers are parsed in place from libcsv's bytes into a float buffer, labels and group
+/// ids become provisional codes (`ClassEncoding`, first-seen order within this decoder's output),
+/// and a text in a number or text column becomes a provisional code of that column, held in the
+/// cell as a NaN payload (`CellCode`) until the assembler decides the column's role.
 ///
 /// The first row (before the layout is known) is kept whole, to be read as the header — or, without
-/// a header, to fix the width and then be read as data. Within a data row the first bad field is only
-/// noted: the row's width is checked first when the row ends, as a user reads a row. The first error
-/// stops the decoder; the tokenizer throws it. `removeOutput()` hands the values over in pieces (the
+/// a header, to fix the width and then be read as data. The first `encodingRows` data rows of the
+/// file also fix each number column's `ColumnEncoding` (their numbers wait in `pending` until then;
+/// the assembler takes nothing before). Within a data row the first bad field is only noted: the
+/// row's width is checked first when the row ends, as a user reads a row. The first error stops the
+/// decoder; the tokenizer throws it. `removeOutput()` hands the values over in pieces (the
 /// `DatasetAssembler` takes them), so a decoder's memory stays at one piece of the file.
 final class RowDecoder {
+    /// Where the first few texts of a number column were, for the message if the column is numeric.
+    struct TextSighting: Sendable, Equatable {
+        var location: SourceLocation
+        var shown: String
+    }
+    /// Texts remembered per column.
+    static let sightingsKept = 3
+
     let file: String
     let options: CSVOptions
     private(set) var layout: ColumnLayout?
+    /// Data rows whose numbers choose each column's encoding (`ColumnEncoding.choosing`).
+    static let encodingRows = 64
+
+    /// Each number column's encoding (by column), fixed by the file's first `encodingRows` data rows.
+    private(set) var encodings: [ColumnEncoding] = []
+    private(set) var encodingsFixed = false
     /// The physical line being fed; the tokenizer sets it.
     var line = 1
     /// The first error; everything after it is ignored.
@@ -25,15 +43,22 @@ final class RowDecoder {
     private var rowLine = 0
     private var rowProblem: CVKitError?
     private var firstRow = CSVRow()
-    // The layout, unpacked for the per-field path (width 0: no layout yet; -1: no such column).
+    private let markers: MissingMarkers
+    // The layout, unpacked for the per-field path (width 0: no layout yet).
     private var width = 0
-    private var labelColumn = -1
-    private var groupsColumn = -1
-    private var featuresPerRow = 0
+    private var slotsPerRow = 0
+    /// Per column: `Kind.rawValue`.
+    private var kinds: [UInt8] = []
+    private var slotOf: [Int] = []
     /// `width` while data rows are decoded, 0 before the layout is known and after an error.
     private var decodingWidth = 0
 
-    /// Feature values decoded since the last `removeOutput()`, row-major.
+    /// How each column's fields are decoded here (`plainNumber` is the fast path).
+    private enum Kind: UInt8 {
+        case plainNumber = 0, slowNumber, text, label, groups, skip
+    }
+
+    /// Values decoded since the last `removeOutput()`, row-major, `slotsPerRow` per row.
     private(set) var features: UnsafeMutablePointer<Float>
     private var featureCapacity: Int
     private(set) var featureCount = 0
@@ -43,12 +68,23 @@ final class RowDecoder {
     private(set) var groups: [Int32] = []
     private(set) var classes = ClassEncoding()
     private(set) var groupEncoding = ClassEncoding()
+    /// Per slot: the texts seen (provisional codes in the cells), the first few sightings in number
+    /// columns, and the first missing cell.
+    private(set) var slotTexts: [ClassEncoding] = []
+    private(set) var sightings: [[TextSighting]] = []
+    private(set) var firstMissing: [SourceLocation?] = []
     /// Complete data rows since the last `removeOutput()`.
     private(set) var rowCount = 0
     /// Rows `decodePlainRow` took since this decoder was made (the tests check the path is used).
     private(set) var plainRowCount = 0
     private var labelCache = LabelCache()
     private var groupCache = LabelCache()
+    /// Per slot: recent texts and missing markers (code -1) by their bytes.
+    private var slotCaches: [LabelCache] = []
+    /// Numbers of the rows read before the encodings are fixed: where they go, and their values.
+    private var pending: [(position: Int, column: Int, value: Double, line: Int)] = []
+    /// A field rewritten with `.` for the decimal comma, NUL-terminated.
+    private var scratch: [UInt8] = []
 
     /// Where each field of a plain row ends (`decodePlainRow`), room for `width` of them.
     private var fieldEnds = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
@@ -56,6 +92,7 @@ final class RowDecoder {
     init(file: String, options: CSVOptions) {
         self.file = file
         self.options = options
+        markers = MissingMarkers(options.missingMarkers)
         featureCapacity = 1 << 14
         features = .allocate(capacity: featureCapacity)
     }
@@ -65,14 +102,15 @@ final class RowDecoder {
         fieldEnds.deallocate()
     }
 
-    /// Starts afresh for rows of a known layout (a piece of a file after its header).
-    func start(layout: ColumnLayout) {
+    /// Starts afresh for rows of a known layout and encodings (a piece of a file after its header).
+    func start(layout: ColumnLayout, encodings: [ColumnEncoding]) {
         removeOutput()
         error = nil
         fieldsInRow = 0
         rowProblem = nil
         firstRow.removeAll()
         adopt(layout)
+        fix(encodings)
     }
 
     /// Forgets the values decoded so far (after the assembler copied them); a row in progress continues.
@@ -84,6 +122,12 @@ final class RowDecoder {
         groupEncoding = ClassEncoding()
         labelCache.removeAll()
         groupCache.removeAll()
+        for slot in slotTexts.indices {
+            slotTexts[slot] = ClassEncoding()
+            slotCaches[slot].removeAll()
+            sightings[slot].removeAll()
+            firstMissing[slot] = nil
+        }
         rowCount = 0
     }
 
@@ -91,14 +135,14 @@ final class RowDecoder {
 
     /// One field of the current row; `bytes` is followed in memory by a NUL byte.
     ///
-    /// The common case — a feature column of a data row, a plain decimal — stays in this small
-    /// function; everything else (labels, other number syntaxes, errors, the first row) is called out.
+    /// The common case — a number column of a data row, a plain decimal — stays in this small
+    /// function; everything else (labels, texts, other number syntaxes, errors, the first row) is called out.
     @inline(__always) func field(_ bytes: UnsafeBufferPointer<UInt8>) {
         let column = fieldsInRow
         fieldsInRow = column &+ 1
         guard column < decodingWidth else { return otherField(bytes, column: column) }
         if column == 0 { startDataRow() }
-        if column == labelColumn || column == groupsColumn { return decodeText(bytes, column: column) }
+        if kinds[column] != Kind.plainNumber.rawValue { return decode(bytes, column: column) }
         if let value = FieldParsing.parsePlainDecimal(bytes) {
             features[featureCount] = value
             featureCount &+= 1
@@ -129,42 +173,53 @@ final class RowDecoder {
     ///
     /// A row is taken here only when libcsv could not read it differently: no byte of it is special
     /// to libcsv (`cvk_split_plain_line`: quote, CR, space, tab, NUL), so libcsv would split it at
-    /// each delimiter and nowhere else. Every field must also be on the fast path of `field` — a
-    /// plain decimal, or a label or group id already in its cache — and the row must have the
-    /// header's width. Anything else (an empty field, an exponent, a new class, a short row, an
-    /// error to report) declines, so every message still comes from the libcsv path, and the values
-    /// are those that path gives (the same `parsePlainDecimal`).
+    /// each delimiter and nowhere else. Every field must also be on a fast path of `field` — a
+    /// plain decimal in a plain number column, or a label, group id, text or missing marker already
+    /// in its column's cache, or a dropped column — and the row must have the header's width. Anything
+    /// else (a new text, an exponent, a short row, an error to report) declines, so every message
+    /// still comes from the libcsv path, and the values are those that path gives.
     func decodePlainRow(_ text: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
-        guard decodingWidth > 0, fieldsInRow == 0 else { return false }
+        guard decodingWidth > 0, fieldsInRow == 0, encodingsFixed, options.decimal == 0x2E else { return false }
         guard cvk_split_plain_line(text, count, delimiter, fieldEnds, width) == width else { return false }
-        if featureCapacity - featureCount < featuresPerRow { growFeatures() }
+        if featureCapacity - featureCount < slotsPerRow { growFeatures() }
         let savedFeatures = featureCount, savedLabels = labels.count, savedGroups = groups.count
+        rowLine = line
         var start = 0
         for column in 0..<width {
             let end = Int(fieldEnds[column])
             let field = UnsafeBufferPointer(start: text + start, count: end - start)
             start = end + 1
-            if column == labelColumn || column == groupsColumn {
-                if column == labelColumn, let code = labelCache.code(for: field) {
+            switch kinds[column] {
+            case Kind.plainNumber.rawValue:
+                // The byte after the field (a delimiter or the LF) is not a digit, as the parser needs.
+                if let value = FieldParsing.parsePlainDecimal(field) {
+                    features[featureCount] = value
+                    featureCount &+= 1
+                    continue
+                }
+                if cachedCell(field, column: column) { continue }
+            case Kind.text.rawValue:
+                if cachedCell(field, column: column) { continue }
+            case Kind.label.rawValue:
+                if let code = labelCache.code(for: field) {
                     labels.append(code)
                     continue
                 }
-                if column == groupsColumn, let code = groupCache.code(for: field) {
+            case Kind.groups.rawValue:
+                if let code = groupCache.code(for: field) {
                     groups.append(code)
                     continue
                 }
-            } else if let value = FieldParsing.parsePlainDecimal(field) {
-                // The byte after the field (a delimiter or the LF) is not a digit, as the parser needs.
-                features[featureCount] = value
-                featureCount &+= 1
+            case Kind.skip.rawValue:
                 continue
+            default:
+                break
             }
             featureCount = savedFeatures
             labels.removeLast(labels.count - savedLabels)
             groups.removeLast(groups.count - savedGroups)
             return false
         }
-        rowLine = line
         rowCount += 1
         plainRowCount += 1
         return true
@@ -181,36 +236,148 @@ final class RowDecoder {
 
     @inline(__always) private func startDataRow() {
         rowLine = line
-        if featureCapacity - featureCount < featuresPerRow { growFeatures() }
+        if featureCapacity - featureCount < slotsPerRow { growFeatures() }
     }
 
     /// Any field of a data row, the slow way (also used for the first row read as data).
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
+    @inline(never) private func decode(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
         if column >= width { return }
-        if column == labelColumn || column == groupsColumn { return decodeText(bytes, column: column) }
-        decodeNumber(bytes, column: column)
-    }
-
-    @inline(never) private func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
-        switch FieldParsing.parseAnyDecimal(bytes) {
-        case .success(let value):
-            features[featureCount] = value
-            featureCount &+= 1
-        case .failure(let problem):
-            note(.badData(
-                location: SourceLocation(file: file, line: rowLine, column: column + 1),
-                message: "column \"\(layout?.names[column] ?? "")\": " + problem.message(shown: FieldParsing.quote(bytes))))
+        switch kinds[column] {
+        case Kind.plainNumber.rawValue, Kind.slowNumber.rawValue: decodeNumber(bytes, column: column)
+        case Kind.text.rawValue: decodeText(bytes, column: column)
+        case Kind.label.rawValue, Kind.groups.rawValue: decodeLabel(bytes, column: column)
+        default: break
         }
     }
 
-    /// A label or group id: its code, found by its bytes when seen recently.
+    /// A cell already in the column's cache (a text or a missing marker): stored, and true.
+    @inline(__always) private func cachedCell(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+        let slot = slotOf[column]
+        guard let code = slotCaches[slot].code(for: bytes) else { return false }
+        if code < 0 {
+            noteMissing(slot: slot, column: column)
+            features[featureCount] = CellCode.missing
+        } else {
+            if kinds[column] != Kind.text.rawValue { noteText(bytes, slot: slot, column: column) }
+            features[featureCount] = CellCode.text(code)
+        }
+        featureCount &+= 1
+        return true
+    }
+
+    @inline(never) private func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
+        if cachedCell(bytes, column: column) { return }
+        let slot = slotOf[column]
+        var field = bytes
+        var commaTranslated = true
+        if options.decimal == 0x2C {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: bytes)
+            commaTranslated = !scratch.contains(0x2E)
+            for i in scratch.indices where scratch[i] == 0x2C { scratch[i] = 0x2E }
+            scratch.append(0)
+        }
+        let parsed: Result<Float, FieldParsing.NumberProblem> = scratch.withUnsafeBufferPointer { translated in
+            if options.decimal == 0x2C {
+                field = UnsafeBufferPointer(rebasing: translated[0..<bytes.count])
+                if !commaTranslated { return .failure(.malformed) }
+            }
+            if !encodingsFixed {
+                switch FieldParsing.parseAnyDouble(field) {
+                case .success(let value):
+                    pending.append((featureCount, column, value, rowLine))
+                    return .success(0)  // replaced when the encodings are fixed
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+            let encoding = encodings[column]
+            if encoding.isIdentity { return FieldParsing.parseAnyDecimal(field) }
+            switch FieldParsing.parseAnyDouble(field) {
+            case .success(let value):
+                let stored = encoding.store(value)
+                return stored.isFinite ? .success(stored) : .failure(.outOfRange)
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        switch parsed {
+        case .success(let value):
+            features[featureCount] = value
+            featureCount &+= 1
+            return
+        case .failure(.infinite), .failure(.outOfRange):
+            break
+        case .failure(let problem) where layout?.declared[column] == .numeric && !markers.contains(bytes):
+            note(numberProblem(problem, bytes, column: column))
+            return
+        case .failure:
+            if markers.contains(bytes) {
+                slotCaches[slot].insert(bytes, code: -1)
+                noteMissing(slot: slot, column: column)
+                features[featureCount] = CellCode.missing
+                featureCount &+= 1
+            } else {
+                storeText(bytes, slot: slot, column: column, isNumberColumn: true)
+            }
+            return
+        }
+        if case .failure(let problem) = parsed { note(numberProblem(problem, bytes, column: column)) }
+    }
+
+    private func numberProblem(_ problem: FieldParsing.NumberProblem, _ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> CVKitError {
+        var message = problem.message(shown: FieldParsing.quote(bytes))
+        if problem == .outOfRange, !encodings[column].isIdentity {
+            message = "\(FieldParsing.quote(bytes)) lies too far from the column's first value to store in a 32-bit float beside it"
+        } else if problem == .malformed, layout?.declared[column] == .numeric {
+            message += " (the column is declared --numeric)"
+        }
+        return .badData(location: SourceLocation(file: file, line: rowLine, column: column + 1),
+                        message: "column \"\(layout?.names[column] ?? "")\": " + message)
+    }
+
+    /// A field of a declared categorical or identifier column.
     @inline(never) private func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
-        let isLabel = column == labelColumn
+        if cachedCell(bytes, column: column) { return }
+        let slot = slotOf[column]
+        if markers.contains(bytes) {
+            slotCaches[slot].insert(bytes, code: -1)
+            noteMissing(slot: slot, column: column)
+            features[featureCount] = CellCode.missing
+            featureCount &+= 1
+            return
+        }
+        storeText(bytes, slot: slot, column: column, isNumberColumn: false)
+    }
+
+    private func storeText(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, column: Int, isNumberColumn: Bool) {
+        guard let name = FieldParsing.text(bytes) else {
+            return note(.badData(location: SourceLocation(file: file, line: rowLine, column: column + 1),
+                                 message: "column \"\(layout?.names[column] ?? "")\": the text is not valid UTF-8"))
+        }
+        let code = slotTexts[slot].code(for: name)
+        slotCaches[slot].insert(bytes, code: code)
+        if isNumberColumn { noteText(bytes, slot: slot, column: column) }
+        features[featureCount] = CellCode.text(code)
+        featureCount &+= 1
+    }
+
+    @inline(__always) private func noteText(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, column: Int) {
+        if sightings[slot].count < RowDecoder.sightingsKept {
+            sightings[slot].append(TextSighting(location: SourceLocation(file: file, line: rowLine, column: column + 1), shown: FieldParsing.quote(bytes)))
+        }
+    }
+
+    @inline(__always) private func noteMissing(slot: Int, column: Int) {
+        if firstMissing[slot] == nil { firstMissing[slot] = SourceLocation(file: file, line: rowLine, column: column + 1) }
+    }
+
+    /// A label or group id: its code, found by its bytes when seen recently.
+    @inline(never) private func decodeLabel(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
+        let isLabel = kinds[column] == Kind.label.rawValue
         if let code = isLabel ? labelCache.code(for: bytes) : groupCache.code(for: bytes) {
             if isLabel { labels.append(code) } else { groups.append(code) }
             return
         }
-        guard let name = FieldParsing.text(bytes), !name.isEmpty else { return note(labelProblem(bytes, column: column)) }
+        guard let name = FieldParsing.text(bytes), !markers.contains(bytes) else { return note(labelProblem(bytes, column: column)) }
         if isLabel {
             let code = classes.code(for: name)
             labelCache.insert(bytes, code: code)
@@ -233,6 +400,7 @@ final class RowDecoder {
             error = rowProblem
         } else {
             rowCount += 1
+            if !encodingsFixed, rowCount >= RowDecoder.encodingRows { fixPendingEncodings() }
         }
     }
 
@@ -244,15 +412,21 @@ final class RowDecoder {
     private func labelProblem(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> CVKitError {
         let location = SourceLocation(file: file, line: rowLine, column: column + 1)
         let name = layout?.names[column] ?? ""
-        if bytes.isEmpty {
-            return .badData(location: location, message: "column \"\(name)\": empty \(column == labelColumn ? "label" : "group id")")
+        let isLabel = kinds[column] == Kind.label.rawValue
+        if markers.contains(bytes) {
+            let shown = bytes.isEmpty ? "empty" : "missing (\(FieldParsing.quote(bytes)))"
+            if isLabel {
+                return .badData(location: location, message: "column \"\(name)\": the label is \(shown): a row with no class cannot be scored; "
+                    + "remove the row, or pass --na-values to change which texts mean missing")
+            }
+            return .badData(location: location, message: "column \"\(name)\": the group id is \(shown)")
         }
         return .badData(location: location, message: "column \"\(name)\": the text is not valid UTF-8")
     }
 
-    /// Room for at least one more row of features, so the per-field path never checks capacity.
+    /// Room for at least one more row of values, so the per-field path never checks capacity.
     @inline(never) private func growFeatures() {
-        let capacity = max(featureCapacity * 2, featureCount + featuresPerRow)
+        let capacity = max(featureCapacity * 2, featureCount + slotsPerRow)
         let grown = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
         grown.moveInitialize(from: features, count: featureCount)
         features.deallocate()
@@ -293,9 +467,59 @@ final class RowDecoder {
         }
         self.layout = layout
         width = layout.width
-        labelColumn = layout.labelColumn
-        groupsColumn = layout.groupsColumn ?? -1
-        featuresPerRow = layout.featureCount
+        slotsPerRow = layout.slotCount
+        slotOf = layout.slots
         decodingWidth = layout.width
+        let slots = layout.slotCount
+        slotTexts = Array(repeating: ClassEncoding(), count: slots)
+        slotCaches = Array(repeating: LabelCache(), count: slots)
+        sightings = Array(repeating: [], count: slots)
+        firstMissing = Array(repeating: nil, count: slots)
+        encodings = Array(repeating: .identity, count: layout.width)
+        encodingsFixed = false
+        pending.removeAll()
+        // Until the first data row fixes the encodings, every number takes the slow path.
+        setKinds(plain: false)
+    }
+
+    /// Chooses each number column's encoding from the rows read so far and stores their numbers with
+    /// it. Called after `encodingRows` rows, or at the end of the input when there are fewer.
+    func fixPendingEncodings() {
+        guard !encodingsFixed, layout != nil else { return }
+        var values = [[Double]](repeating: [], count: width)
+        for cell in pending { values[cell.column].append(cell.value) }
+        var chosen = [ColumnEncoding](repeating: .identity, count: width)
+        for column in 0..<width where !values[column].isEmpty { chosen[column] = ColumnEncoding.choosing(from: values[column]) }
+        for cell in pending {
+            let stored = chosen[cell.column].store(cell.value)
+            if !stored.isFinite, error == nil {
+                error = .badData(location: SourceLocation(file: file, line: cell.line, column: cell.column + 1),
+                                 message: "column \"\(layout?.names[cell.column] ?? "")\": \(cell.value) lies too far from the column's other values to store in a 32-bit float beside them")
+            }
+            features[cell.position] = stored
+        }
+        pending.removeAll()
+        fix(chosen)
+    }
+
+    private func fix(_ chosen: [ColumnEncoding]) {
+        encodings = chosen
+        encodingsFixed = true
+        setKinds(plain: true)
+    }
+
+    private func setKinds(plain: Bool) {
+        guard let layout else { return }
+        kinds = layout.decoding.indices.map { column in
+            switch layout.decoding[column] {
+            case .number:
+                let fast = plain && options.decimal == 0x2E && encodings[column].isIdentity
+                return (fast ? Kind.plainNumber : Kind.slowNumber).rawValue
+            case .text: return Kind.text.rawValue
+            case .label: return Kind.label.rawValue
+            case .groups: return Kind.groups.rawValue
+            case .skip: return Kind.skip.rawValue
+            }
+        }
     }
 }

@@ -69,7 +69,8 @@ public struct RunSettings: Sendable, Equatable {
         return (words + modelWords + ["--seed", String(seed)]).joined(separator: " ")
     }
 
-    /// The data file and how it is read: path, `--label`, `--delimiter`, `--no-header`.
+    /// The data file and how it is read: path, `--label`, `--delimiter`, `--no-header`, and the column
+    /// roles and missing-value flags when they differ from the defaults.
     public var dataArguments: String { dataWords.joined(separator: " ") }
 
     private var dataWords: [String] {
@@ -78,6 +79,15 @@ public struct RunSettings: Sendable, Equatable {
         if case .index(let index) = csv.label { words += ["--label", String(index)] }
         if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }
         if !csv.hasHeader { words.append("--no-header") }
+        if csv.decimal != 0x2E { words += ["--decimal", Shell.quote(String(UnicodeScalar(csv.decimal)))] }
+        func list(_ selectors: [ColumnSelector]) -> String { Shell.quote(selectors.map(\.argument).joined(separator: ",")) }
+        if !csv.drop.isEmpty { words += ["--drop", list(csv.drop)] }
+        if let identifier = csv.identifier { words += ["--id", list([identifier])] }
+        if !csv.categorical.isEmpty { words += ["--categorical", list(csv.categorical)] }
+        if !csv.numeric.isEmpty { words += ["--numeric", list(csv.numeric)] }
+        if let naValues = csv.naValues { words += ["--na-values", Shell.quote(naValues.joined(separator: ","))] }
+        if !csv.impute { words.append("--no-impute") }
+        if csv.minCategoryCount != 1 { words += ["--min-category-count", String(csv.minCategoryCount)] }
         return words
     }
 
@@ -110,7 +120,7 @@ public struct RunSettings: Sendable, Equatable {
     /// `<data file stem>-<command>-<first 8 hex of SHA-256 of commandLine>`. Only the stem's
     /// letters, digits, `-`, `_` and `.` are kept, so a data file name never makes a path.
     public static func reportFolderName(dataPath: String, command: String, commandLine: String) -> String {
-        let file = dataPath.split(separator: "/").last.map(String.init) ?? "data"
+        let file = dataPath == "-" ? "stdin" : dataPath.split(separator: "/").last.map(String.init) ?? "data"
         let stem = file.hasSuffix(".csv") || file.hasSuffix(".tsv") ? String(file.dropLast(4)) : file
         let safe = String(stem.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))

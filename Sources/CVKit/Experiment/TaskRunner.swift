@@ -2,8 +2,8 @@ import Foundation
 
 /// Trains and scores one split: the unit of work of every run.
 ///
-/// 1. Standardization is fitted on the split's training rows only and applied to the others
-///    (the leakage rule; see `Standardizer`).
+/// 1. Preprocessing (imputation, one-hot encoding, standardization) is fitted on the split's
+///    training rows only and applied to the others (the leakage rule; see `Preprocessing`).
 /// 2. The network and the mini-batch order get their own seeds derived from (run seed,
 ///    repetition, fold), so a task's numbers do not depend on which thread runs it, or when.
 /// 3. With a validation part (holdout), it feeds early stopping; the test part is touched once, at
@@ -21,12 +21,12 @@ public struct TaskRunner: Sendable {
     public func run(index: Int, split: Split, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
         let started = Date()
         let labels = dataset.labels
-        let scaler = Standardizer.fit(dataset, rows: split.train)
+        let scaler = Preprocessing.fit(dataset, rows: split.train, minCategoryCount: settings.csv.minCategoryCount)
         let trainY = split.train.map { labels[$0] }
         let testX = scaler.transform(dataset, rows: split.test)
         let testY = split.test.map { labels[$0] }
         var config = settings.network
-        config.inputs = dataset.featureCount
+        config.inputs = scaler.width
         config.classes = dataset.classCount
         let ids = [UInt64(split.repetition), UInt64(split.fold)]
         let network = try Network<Float>(config: config, seed: RandomSource.derive(settings.seed, [1] + ids))
@@ -40,7 +40,7 @@ public struct TaskRunner: Sendable {
         }
         // The training rows are standardized as they are gathered: no per-task copy of them.
         let history = try Trainer(options: training).train(
-            network, dataset: dataset, rows: split.train, standardizer: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
+            network, dataset: dataset, rows: split.train, preprocessing: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
         var result = TaskResult(
             index: index, repetition: split.repetition, fold: split.fold, nTrain: split.train.count, nValidation: split.validation.count,
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,

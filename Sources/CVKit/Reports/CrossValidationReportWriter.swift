@@ -37,7 +37,8 @@ public enum CrossValidationReportWriter {
 
     /// `row,repeat,fold,true,predicted,p_0…p_<C-1>`, ordered by repeat, then row. `true` and
     /// `predicted` are class codes: the 0-based index into the classes in the order of
-    /// `results.json` (`data.classes`) and of the report's per-class table; `p_i` is the
+    /// `results.json` (`data.classes`) and of the report's per-class table; `id`, when the data has an
+    /// identifier column, is its text (`SpreadsheetText`); `p_i` is the
     /// probability of class i. Codes, not names, because names come from the data: a name holding
     /// `=cmd|…` or markup must not reach a spreadsheet or a web page from a file we wrote, and
     /// numbers read back without quoting rules.
@@ -48,7 +49,9 @@ public enum CrossValidationReportWriter {
     static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> Data {
         let classes = dataset.classCount
         var out = [UInt8]()
-        out.append(contentsOf: (["row", "repeat", "fold", "true", "predicted"] + (0..<classes).map { "p_\($0)" }).joined(separator: ",").utf8)
+        let identifiers = dataset.identifierName.map { _ in dataset.identifiers } ?? []
+        let header = ["row"] + (identifiers.isEmpty ? [] : ["id"]) + ["repeat", "fold", "true", "predicted"] + (0..<classes).map { "p_\($0)" }
+        out.append(contentsOf: header.joined(separator: ",").utf8)
         out.append(0x0A)
         var order: [(repetition: Int, row: Int, task: Int, position: Int)] = []
         for (index, task) in tasks.enumerated() where !task.diverged {
@@ -59,7 +62,10 @@ public enum CrossValidationReportWriter {
         let probabilities = tasks.map { $0.diverged ? [] : $0.probabilities }
         for entry in order {
             let task = tasks[entry.task]
-            out.append(contentsOf: "\(entry.row),\(task.repetition),\(task.fold),\(dataset.labels[entry.row]),\(task.predicted[entry.position])".utf8)
+            if !identifiers.isEmpty { out.append(contentsOf: "\(entry.row),\(SpreadsheetText.field(identifiers[entry.row]))".utf8) } else {
+                out.append(contentsOf: "\(entry.row)".utf8)
+            }
+            out.append(contentsOf: ",\(task.repetition),\(task.fold),\(dataset.labels[entry.row]),\(task.predicted[entry.position])".utf8)
             let first = entry.position * classes
             for value in probabilities[entry.task][first..<first + classes] {
                 out.append(0x2C)

@@ -1,8 +1,8 @@
 /// The training part the sanity checks run on, and the seeds they draw from.
 ///
 /// "Run on the training part only": a stratified holdout of `SanitySettings.heldOutFraction`
-/// of the rows (seeded with the run seed) is set aside and never read; the rest is standardized
-/// with statistics fitted on it alone (`Standardizer`), exactly as one training part of a
+/// of the rows (seeded with the run seed) is set aside and never read; the rest is preprocessed
+/// with statistics fitted on it alone (`Preprocessing`), exactly as one training part of a
 /// cross-validation run would be.
 ///
 /// Losses are measured on one *measurement batch*: up to `measurementLimit` rows of the training
@@ -33,13 +33,13 @@ public struct SanityData: Sendable {
             throw CVKitError.badData(location: nil, message: "\(dataset.source.path): \(dataset.rowCount) rows leave \(split.train.count) "
                 + "for the training part; the sanity checks need at least 2")
         }
-        let scaler = Standardizer.fit(dataset, rows: split.train)
+        let scaler = Preprocessing.fit(dataset, rows: split.train, minCategoryCount: settings.csv.minCategoryCount)
         features = scaler.transform(dataset, rows: split.train)
         labels = split.train.map { dataset.labels[$0] }
         rows = split.train
         heldOutRows = split.test.count
         var config = settings.network
-        config.inputs = dataset.featureCount
+        config.inputs = scaler.width
         config.classes = dataset.classCount
         self.config = config
         seed = settings.seed

@@ -5,7 +5,7 @@ import Foundation
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "Describe a data set: rows, features, classes and their shares, per-feature ranges, SHA-256.",
+        abstract: "Profile a data set: each column's role and why, missing values, ranges and categories; classes; SHA-256.",
         discussion: "Example: cvkit info datasets/iris.csv --json")
 
     @OptionGroup var dataOptions: DataOptions
@@ -28,7 +28,7 @@ struct InfoCommand: ParsableCommand {
                     classes: zip(dataset.classNames, counts).map {
                         InfoJSON.ClassCount(name: $0, count: $1, share: Double($1) / Double(dataset.rowCount))
                     },
-                    featureStatistics: stats)
+                    featureStatistics: stats, columns: dataset.columns, identifier: dataset.identifierName)
                 try JSONOutput.print(info)
                 return
             }
@@ -53,4 +53,7 @@ struct InfoJSON: Encodable {
     var label: String
     var classes: [ClassCount]
     var featureStatistics: [FeatureStatistics]
+    /// Every column of the file: role, why, missing cells, distinct values, categories.
+    var columns: [ColumnInfo]
+    var identifier: String?
 }

@@ -3,7 +3,7 @@ import CVKit
 
 /// The data file and how to read it; shared by every command that loads data.
 struct DataOptions: ParsableArguments {
-    @Argument(help: "The CSV file: a header row, numeric feature columns and a class label column.",
+    @Argument(help: "The CSV file (- for standard input): a header row, feature columns (numbers or categories) and a class label column.",
               completion: .file(extensions: ["csv", "tsv", "txt"]))
     var data: String
 
@@ -16,15 +16,50 @@ struct DataOptions: ParsableArguments {
     @Flag(help: "The first row is data, not a header; columns are named c0, c1, ….")
     var noHeader = false
 
+    @Option(help: ArgumentHelp("The decimal mark: . (default) or , (then use --delimiter ';').", valueName: "char"))
+    var decimal: String = "."
+
+    @Option(help: ArgumentHelp("Columns to leave out, by name or 0-based index, comma-separated.", valueName: "cols"))
+    var drop: String?
+
+    @Option(help: ArgumentHelp("The identifier column: never a feature, written into predictions.csv.", valueName: "name|index"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("Columns to one-hot encode as categories, whatever their values look like.", valueName: "cols"))
+    var categorical: String?
+
+    @Option(help: ArgumentHelp("Columns that must be numbers: any other value is an error with its location.", valueName: "cols"))
+    var numeric: String?
+
+    @Option(help: ArgumentHelp("Texts that mean a missing value, comma-separated (default: pandas' list: NA, N/A, NaN, null, None, …; the empty field always is).",
+                               valueName: "texts"))
+    var naValues: String?
+
+    @Flag(help: "Refuse missing feature values (an error with its location) instead of imputing them in each fold.")
+    var noImpute = false
+
+    @Option(help: ArgumentHelp("Categories with fewer training rows than this share one (other) column (default 1: keep all).", valueName: "n"))
+    var minCategoryCount: Int = 1
+
     func csvOptions(groups: String? = nil) throws -> CSVOptions {
-        CSVOptions(
+        let options = CSVOptions(
             hasHeader: !noHeader,
             label: label.map(ColumnSelector.init(parsing:)) ?? .last,
             groups: groups.map(ColumnSelector.init(parsing:)),
-            delimiter: try CSVOptions.delimiter(parsing: delimiter))
+            delimiter: try CSVOptions.delimiter(parsing: delimiter),
+            decimal: try CSVOptions.decimal(parsing: decimal),
+            drop: drop.map(ColumnSelector.list(parsing:)) ?? [],
+            identifier: id.map(ColumnSelector.init(parsing:)),
+            categorical: categorical.map(ColumnSelector.list(parsing:)) ?? [],
+            numeric: numeric.map(ColumnSelector.list(parsing:)) ?? [],
+            naValues: naValues.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
+            impute: !noImpute,
+            minCategoryCount: minCategoryCount)
+        try options.validate()
+        return options
     }
 
     func validate() throws {
-        do { _ = try CSVOptions.delimiter(parsing: delimiter) } catch let error as CVKitError { throw ValidationError(error.description) }
+        do { _ = try csvOptions() } catch let error as CVKitError { throw ValidationError(error.description) }
     }
 }

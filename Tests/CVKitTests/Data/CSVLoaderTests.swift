@@ -88,12 +88,12 @@ import Testing
     static let badInputs: [(name: String, text: String, line: Int?, column: Int?, phrase: String)] = [
         ("ragged", "p,q,label\n1,2,a\n3,4\n5,6,b\n", 3, 3, "has 2 fields"),
         ("extra field", "p,q,label\n1,2,a\n3,4,b,\n", 3, 4, "has 4 fields"),
-        ("text in feature", "p,q,label\n1,2,a\n3,x7,b\n5,6,a\n", 3, 2, "expected a number, found \"x7\""),
-        ("empty field", "p,q,label\n1,2,a\n3,,b\n5,6,a\n", 3, 2, "empty field"),
-        ("nan", "p,q,label\n1,2,a\n3,nan,b\n5,6,a\n", 3, 2, "NaN"),
+        ("text in feature", "p,q,label\n1,2,a\n3,x7,b\n5,6,a\n", 3, 2, "1 value that is not a number (bad.csv:3:2 \"x7\")"),
+        ("empty field", "p,q,label\n1,2,a\n3,,b\n5,6,a\n", 3, 2, "a missing value, and --no-impute"),
+        ("nan", "p,q,label\n1,2,a\n3,nan,b\n5,6,a\n", 3, 2, "a missing value, and --no-impute"),
         ("inf", "p,q,label\n1,2,a\n3,-inf,b\n", 3, 2, "infinite"),
         ("overflow", "p,q,label\n1,2,a\n3,1e400,b\n", 3, 2, "32-bit float"),
-        ("empty label", "p,q,label\n1,2,a\n3,4,\n", 3, 3, "empty label"),
+        ("empty label", "p,q,label\n1,2,a\n3,4,\n", 3, 3, "the label is empty"),
         ("open quote", "p,q,label\n1,2,a\n3,\"4,b\n", 3, 2, "never closed"),
         ("stray quote", "p,q,label\n1,2,a\n3,x\"y,b\n", 3, 2, "quote"),
         ("duplicate names", "p,p,label\n1,2,a\n", 1, 2, "used twice"),
@@ -114,7 +114,7 @@ import Testing
     func rejectsBadInput(name: String, text: String, line: Int?, column: Int?, phrase: String) {
         let label: ColumnSelector = name == "unknown label" ? .name("species") : .last
         do {
-            _ = try CSVLoader.load(text: text, name: "bad.csv", options: CSVOptions(label: label))
+            _ = try CSVLoader.load(text: text, name: "bad.csv", options: CSVOptions(label: label, impute: false))
             Issue.record("\(name): loaded without error")
         } catch let error as CVKitError {
             guard case .badData(let location, _) = error else {

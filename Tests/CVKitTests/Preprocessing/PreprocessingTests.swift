@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import CVKit
+
+@Suite struct PreprocessingTests {
+    struct Reference: Decodable {
+        struct Output: Decodable {
+            var names: [String]
+            var test: [[Double]]
+        }
+        var csv: String
+        var train: [Int]
+        var test: [Int]
+        var minCount1: Output
+        var minCount4: Output
+    }
+
+    static func reference() throws -> Reference {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/preprocessing_reference.json")
+        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    }
+
+    /// Imputation, indicators, standardization and one-hot encoding (with unseen and rare
+    /// categories) equal scikit-learn's pipeline (`make_preprocessing_reference.py`), column by column.
+    @Test(arguments: [1, 4])
+    func equalsScikitLearnsPipeline(minCount: Int) throws {
+        let reference = try Self.reference()
+        let expected = minCount == 1 ? reference.minCount1 : reference.minCount4
+        let data = try CSVLoader.load(text: reference.csv)
+        let fitted = Preprocessing.fit(data, rows: reference.train, minCategoryCount: minCount)
+        #expect(Set(fitted.outputNames) == Set(expected.names))
+        let out = fitted.transform(data, rows: reference.test)
+        for (j, name) in fitted.outputNames.enumerated() {
+            let k = try #require(expected.names.firstIndex(of: name))
+            for i in reference.test.indices {
+                #expect(abs(Double(out[i * fitted.width + j]) - expected.test[i][k]) < 2e-6, "\(name), test row \(i)")
+            }
+        }
+        // The unseen category encodes as zeros, and is counted.
+        #expect(fitted.unseenCounts(data, rows: reference.test)["island"] == 1)
+    }
+
+    /// An all-numeric data set without gaps is standardized exactly as `Standardizer` does.
+    @Test func plainDataIsTheStandardizationBitForBit() throws {
+        let data = try CSVLoader.load(text: "a,b,label\n1,10,x\n2,30,y\n4,20,x\n8,50,y\n")
+        let rows = [0, 1, 3]
+        let fitted = Preprocessing.fit(data, rows: rows)
+        let scaler = Standardizer.fit(data, rows: rows)
+        #expect(fitted.standardizer == scaler)
+        #expect(fitted.transform(data, rows: [0, 1, 2, 3]) == scaler.transform(data, rows: [0, 1, 2, 3]))
+    }
+
+    /// Leakage rule: a test row's category changed to a new one, and a test row's value made
+    /// missing, leave the fold's training bit-identical.
+    @Test func testRowsChangeNothingInTraining() throws {
+        func table(_ change: Bool) -> String {
+            "x,island,label\n" + (0..<60).map { row in
+                let x = change && row == 55 ? "" : "\(Double(row % 11) * 0.7)"
+                let island = change && row == 57 ? "Zebra" : ["Biscoe", "Dream", "Torgersen"][row % 3]
+                return "\(x),\(island),c\(row % 2)"
+            }.joined(separator: "\n") + "\n"
+        }
+        let a = try CSVLoader.load(text: table(false)), b = try CSVLoader.load(text: table(true))
+        #expect(a.featureColumns[1].categories != b.featureColumns[1].categories)
+        let split = Split(repetition: 0, fold: 0, train: Array(0..<50), test: Array(50..<60))
+        let settings = RunSettings(scheme: .kfold, dataPath: "x.csv", network: NetworkConfig(inputs: 1, classes: 2, hidden: [8]),
+                                   training: TrainingOptions(epochs: 4, batchSize: 8), seed: 3)
+        let resultA = try TaskRunner(dataset: a, settings: settings).run(index: 0, split: split)
+        let resultB = try TaskRunner(dataset: b, settings: settings).run(index: 0, split: split)
+        #expect(resultA.history.epochs.map(\.trainLoss) == resultB.history.epochs.map(\.trainLoss))
+        #expect(resultA.history.initialLoss == resultB.history.initialLoss)
+        let fittedA = Preprocessing.fit(a, rows: split.train), fittedB = Preprocessing.fit(b, rows: split.train)
+        #expect(fittedA.outputNames == fittedB.outputNames)
+        #expect(fittedA.transform(a, rows: split.train) == fittedB.transform(b, rows: split.train))
+        #expect(fittedB.unseenCounts(b, rows: split.test)["island"] == 1)
+    }
+
+    @Test func missingValuesTakeTheTrainingMedianAndAnIndicator() throws {
+        let data = try CSVLoader.load(text: "x,label\n1,a\nNA,b\n3,a\n10,b\n,a\n100,b\n")
+        let fitted = Preprocessing.fit(data, rows: [0, 1, 2, 3])
+        #expect(fitted.outputNames == ["x", "x (missing)"])
+        guard case .numeric(let step) = fitted.steps[0] else { Issue.record("not numeric"); return }
+        #expect(step.fill == 3 && step.trainingMissing == 1)
+        // Row 5's 100 is a test value: it moves nothing.
+        #expect(Preprocessing.fit(data, rows: [0, 1, 2, 3]) == fitted)
+        let out = fitted.transform(data, rows: [4])
+        let mean = (1.0 + 3 + 3 + 10) / 4
+        let sd = ((pow(1 - mean, 2) + 2 * pow(3 - mean, 2) + pow(10 - mean, 2)) / 4).squareRoot()
+        #expect(abs(Double(out[0]) - (3 - mean) / sd) < 1e-6)
+        #expect(abs(Double(out[1]) - (1 - 0.25) / (0.25 * 0.75).squareRoot()) < 1e-6)
+    }
+}
