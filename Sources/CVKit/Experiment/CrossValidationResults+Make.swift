@@ -18,7 +18,7 @@ extension CrossValidationResults {
             stratified: settings.scheme == .loocv ? false : settings.stratified && settings.groups == nil,
             groups: settings.groups, validation: settings.scheme == .split ? settings.validation : nil,
             test: settings.scheme == .split ? settings.test : nil, seed: settings.seed,
-            preprocessing: "standardization (mean and population SD) fitted on each training part only; constant features get SD 1")
+            preprocessing: PreprocessingText.describe(dataset, minCategoryCount: settings.csv.minCategoryCount))
         let model = ModelInfo(
             layers: layerDescription(config), hidden: config.hidden, batchnorm: config.batchNorm,
             initialization: config.initialization.rawValue, optimizer: settings.training.optimizer.rawValue, lr: settings.training.learningRate,

@@ -18,6 +18,9 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var featureNames: [String]
         public var label: String
         public var classes: [ClassCount]
+        /// Every column's role and why, with missing counts and categories — present when the data
+        /// is not all numeric without gaps (then preprocessing is more than standardization).
+        public var columns: [ColumnInfo]?
 
         /// The identity and shape of `dataset`, read from `path`.
         public init(_ dataset: Dataset, path: String) {
@@ -28,6 +31,8 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             featureNames = dataset.featureNames
             label = dataset.labelName
             classes = zip(dataset.classNames, dataset.classCounts()).map { ClassCount(name: $0, count: $1) }
+            let plain = dataset.isPlainNumeric && dataset.columns.allSatisfy { $0.role != .identifier && $0.role != .dropped }
+            columns = plain ? nil : dataset.columns
         }
     }
 

@@ -47,8 +47,20 @@ public enum CrossValidationMarkdown {
             + "the epoch is chosen on the validation part (early stopping), and the test part is scored once, at the end; seed \(p.seed).")
         }
         out.append("- Preprocessing: \(p.preprocessing).")
-        out.append("- Out-of-fold predictions: `predictions.csv` (row, repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
+        out.append("- Out-of-fold predictions: `predictions.csv` (row, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "id, " : "")
+            + "repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
         out.append("")
+        if let columns = r.data.columns {
+            out.append("Columns, as loading decided them:")
+            out.append("")
+            var table = MarkdownTable([("column", .left), ("role", .left), ("missing", .right), ("categories", .left), ("why", .left)])
+            for column in columns {
+                let categories = column.categories.prefix(8).joined(separator: ", ") + (column.categories.count > 8 ? ", … (\(column.categories.count))" : "")
+                table.add([column.name, column.role.rawValue, String(column.missing), categories, column.reason])
+            }
+            out.append(table.render())
+            out.append("")
+        }
 
         out.append("## Model")
         out.append("")
