@@ -80,10 +80,12 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var bestEpoch: Int?
         public var diverged: Bool
         public var divergedAtEpoch: Int?
+        /// What this fold's preprocessing fitted; absent for an all-numeric data set without gaps.
+        public var preprocessing: [Preprocessing.FittedColumn]?
 
         enum CodingKeys: String, CodingKey {
             case repetition = "repeat", fold, nTrain, nValidation, nTest, accuracy, macroF1, logLoss, baselineAccuracy
-            case initialLoss, epochs, bestEpoch, diverged, divergedAtEpoch
+            case initialLoss, epochs, bestEpoch, diverged, divergedAtEpoch, preprocessing
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -102,6 +104,7 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             try c.encode(bestEpoch, forKey: .bestEpoch)
             try c.encode(diverged, forKey: .diverged)
             try c.encode(divergedAtEpoch, forKey: .divergedAtEpoch)
+            try c.encodeIfPresent(preprocessing, forKey: .preprocessing)
         }
 
         public init(from decoder: Decoder) throws {
@@ -120,6 +123,7 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             bestEpoch = try c.decodeIfPresent(Int.self, forKey: .bestEpoch)
             diverged = try c.decode(Bool.self, forKey: .diverged)
             divergedAtEpoch = try c.decodeIfPresent(Int.self, forKey: .divergedAtEpoch)
+            preprocessing = try c.decodeIfPresent([Preprocessing.FittedColumn].self, forKey: .preprocessing)
         }
 
         init(_ task: TaskResult) {
@@ -137,6 +141,7 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             bestEpoch = task.history.bestEpoch
             diverged = task.diverged
             divergedAtEpoch = task.diverged ? (task.history.divergedAtEpoch ?? task.history.epochs.count) : nil
+            preprocessing = task.preprocessing
         }
     }
 

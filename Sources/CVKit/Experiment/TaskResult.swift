@@ -21,6 +21,9 @@ public struct TaskResult: Sendable, Equatable, Codable {
     @PackedIntegers public var predicted: [Int32]
     public var packedProbabilities: PackedFloats
     public var seconds: Double
+    /// What the split's preprocessing fitted (imputation values, categories, unseen test
+    /// categories); nil for an all-numeric data set without gaps, whose journal lines stay as they were.
+    public var preprocessing: [Preprocessing.FittedColumn]?
 
     public var probabilities: [Float] {
         get { packedProbabilities.values }

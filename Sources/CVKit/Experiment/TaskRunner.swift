@@ -46,6 +46,8 @@ public struct TaskRunner: Sendable {
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
             baselineAccuracy: Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes),
             history: history, testRows: [], predicted: [], packedProbabilities: PackedFloats([]), seconds: 0)
+        let fitted = scaler.summary(dataset, test: split.test)
+        result.preprocessing = fitted.isEmpty ? nil : fitted
         if !history.diverged {
             let probabilities = network.probabilities(features: testX)
             if probabilities.allSatisfy(\.isFinite) {

@@ -51,15 +51,28 @@ public enum CrossValidationMarkdown {
             + "repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
         out.append("")
         if let columns = r.data.columns {
-            out.append("Columns, as loading decided them:")
-            out.append("")
-            var table = MarkdownTable([("column", .left), ("role", .left), ("missing", .right), ("categories", .left), ("why", .left)])
-            for column in columns {
-                let categories = column.categories.prefix(8).joined(separator: ", ") + (column.categories.count > 8 ? ", … (\(column.categories.count))" : "")
-                table.add([column.name, column.role.rawValue, String(column.missing), categories, column.reason])
+            out += ColumnsMarkdown.table(columns)
+            let fitted = r.folds.compactMap(\.preprocessing)
+            if let first = fitted.first, !first.isEmpty {
+                out.append("Fitted on each training part (over \(fitted.count) fold\(fitted.count == 1 ? "" : "s")):")
+                out.append("")
+                var folds = MarkdownTable([("column", .left), ("imputed value (training median)", .left), ("indicator added", .right),
+                                           ("one-hot columns", .left), ("test rows with a category unseen in training", .right)])
+                for (position, column) in first.enumerated() {
+                    let values = fitted.compactMap { $0.indices.contains(position) ? $0[position] : nil }
+                    func range(_ numbers: [Double]) -> String {
+                        guard let low = numbers.min(), let high = numbers.max() else { return "" }
+                        return low == high ? Self.g4(low) : "\(Self.g4(low)) – \(Self.g4(high))"
+                    }
+                    let imputed = range(values.compactMap(\.imputed))
+                    let indicator = column.indicator == nil ? "" : "\(values.filter { $0.indicator == true }.count) of \(values.count)"
+                    let categories = range(values.compactMap { $0.categories.map(Double.init) })
+                    let unseen = column.unseenInTest == nil ? "" : String(values.compactMap(\.unseenInTest).reduce(0, +))
+                    folds.add([column.column, imputed, indicator, categories, unseen])
+                }
+                out.append(folds.render())
+                out.append("")
             }
-            out.append(table.render())
-            out.append("")
         }
 
         out.append("## Model")
@@ -153,6 +166,8 @@ public enum CrossValidationMarkdown {
     }
 
     static func f4(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : "—" }
+    /// Four significant digits, for values in a column's own units.
+    static func g4(_ value: Double) -> String { value.isFinite ? String(format: "%.4g", value) : "—" }
     static func interval(_ values: [Double]) -> String { values.count == 2 ? "\(f4(values[0])) to \(f4(values[1]))" : "—" }
     static func pct(_ value: Double) -> String { String(format: "%g %%", value * 100) }
 }

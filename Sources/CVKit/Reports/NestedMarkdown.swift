@@ -28,8 +28,14 @@ public enum NestedMarkdown {
         out.append("- Outer: stratified \(r.outerK)-fold; inner: stratified \(r.innerK)-fold on each outer training part; seed \(r.seed).")
         out.append("- In each outer fold, \(r.method) search over \(Markdown.code(r.space)) with \(r.trials) trials, each scored by inner CV; "
             + "the best is retrained on all outer training rows and scored once on the outer test rows.")
-        out.append("- Preprocessing: standardization fitted on each training part only (inner and outer).")
-        out.append("")
+        if let columns = r.data.columns {
+            out.append("- Preprocessing: median imputation with missing indicators, one-hot encoding and standardization, fitted on each training part only (inner and outer).")
+            out.append("")
+            out += ColumnsMarkdown.table(columns)
+        } else {
+            out.append("- Preprocessing: standardization fitted on each training part only (inner and outer).")
+            out.append("")
+        }
         out.append("## Per outer fold")
         out.append("")
         var folds = MarkdownTable([("fold", .right), ("train", .right), ("test", .right), ("inner score", .right), ("outer score", .right),

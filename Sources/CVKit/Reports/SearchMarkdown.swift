@@ -37,6 +37,11 @@ public enum SearchMarkdown {
             out.append(rounds.render())
         }
         out.append("")
+        if let columns = r.data.columns {
+            out.append("Preprocessing (imputation with indicators, one-hot encoding, standardization) is fitted on each training part only.")
+            out.append("")
+            out += ColumnsMarkdown.table(columns)
+        }
         out.append("## Trials, best first")
         out.append("")
         var table = MarkdownTable([("rank", .right), ("trial", .right), ("round", .right), ("accuracy", .right), ("sd", .right),

@@ -46,7 +46,8 @@ public enum SanityRunner {
             commandLine: settings.commandLine, cvkitVersion: CVKitVersion.current,
             data: SanityResults.DataInfo(dataset, path: settings.dataPath),
             trainingPart: .init(rows: data.rowCount, heldOut: data.heldOutRows, heldOutFraction: SanitySettings.heldOutFraction, stratified: true,
-                                preprocessing: "standardization (mean and population SD) fitted on the training part only; constant features get SD 1",
+                                preprocessing: PreprocessingText.describe(dataset, minCategoryCount: settings.csv.minCategoryCount)
+                                    .replacingOccurrences(of: "each training part", with: "the training part"),
                                 measurementRows: measurement.labels.count),
             model: .init(layers: SanityResults.layers(config), hidden: config.hidden, batchnorm: config.batchNorm,
                          optimizer: settings.training.optimizer.rawValue, lr: settings.training.learningRate, l2: config.l2,

@@ -76,6 +76,44 @@ import Testing
         #expect(fittedB.unseenCounts(b, rows: split.test)["island"] == 1)
     }
 
+    static func perturbedPair(rows: Int, changed: Int) throws -> (Dataset, Dataset) {
+        func table(_ change: Bool) -> String {
+            "x,island,label\n" + (0..<rows).map { row in
+                let x = change && row == changed ? "" : "\(Double(row % 11) * 0.7 + Double(row % 2))"
+                let island = change && row == changed ? "Zebra" : ["Biscoe", "Dream", "Torgersen"][(row / 2) % 3]
+                return "\(x),\(island),c\(row % 2)"
+            }.joined(separator: "\n") + "\n"
+        }
+        return (try CSVLoader.load(text: table(false)), try CSVLoader.load(text: table(true)))
+    }
+
+    /// Through a holdout split with a validation part (early stopping): changing a test row leaves
+    /// training and its validation curve bit-identical.
+    @Test func splitTestRowsChangeNothing() throws {
+        let (a, b) = try Self.perturbedPair(rows: 60, changed: 58)
+        let split = Split(repetition: 0, fold: 0, train: Array(0..<44), validation: Array(44..<52), test: Array(52..<60))
+        let settings = RunSettings(scheme: .split, dataPath: "x.csv", network: NetworkConfig(inputs: 1, classes: 2, hidden: [8]),
+                                   training: TrainingOptions(epochs: 6, batchSize: 8, patience: 2), seed: 4)
+        let resultA = try TaskRunner(dataset: a, settings: settings).run(index: 0, split: split)
+        let resultB = try TaskRunner(dataset: b, settings: settings).run(index: 0, split: split)
+        #expect(resultA.history == resultB.history)
+    }
+
+    /// Through nested CV: the outer fold whose test part holds the changed row chooses the same
+    /// configuration with the same inner scores.
+    @Test func nestedOuterTestRowsChangeNothingInside() throws {
+        let (a, b) = try Self.perturbedPair(rows: 60, changed: 7)
+        let base = RunSettings(scheme: .kfold, dataPath: "x.csv", k: 2, network: NetworkConfig(inputs: 1, classes: 2, hidden: [8]),
+                               training: TrainingOptions(epochs: 3, batchSize: 8), seed: 5)
+        let nested = NestedCrossValidation(base: base, outerK: 3, innerK: 2, space: try SearchSpace(parsing: "lr=log(1e-3,1e-1)"), method: .random, trials: 3)
+        let resultA = try nested.run(dataset: a, jobs: 1, journal: nil), resultB = try nested.run(dataset: b, jobs: 1, journal: nil)
+        let outer = try NestedSplits.make(outer: KFold(k: 3, stratified: true, seed: 5), inner: KFold(k: 2, stratified: true, seed: 5), labels: a.labels)
+        let fold = try #require(outer.firstIndex { $0.outer.test.contains(7) })
+        #expect(resultA.outer[fold].innerScore == resultB.outer[fold].innerScore)
+        #expect(resultA.outer[fold].innerSD == resultB.outer[fold].innerSD)
+        #expect(resultA.outer[fold].sampled == resultB.outer[fold].sampled)
+    }
+
     @Test func missingValuesTakeTheTrainingMedianAndAnIndicator() throws {
         let data = try CSVLoader.load(text: "x,label\n1,a\nNA,b\n3,a\n10,b\n,a\n100,b\n")
         let fitted = Preprocessing.fit(data, rows: [0, 1, 2, 3])
