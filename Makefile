@@ -26,11 +26,15 @@ check-foundation: deps
 # set (made with ../shared/bench/make_synthetic.py when missing), and scaling with --jobs, rows and k.
 # `make bench-reference` runs the PyTorch and pandas references for the figures beside them.
 SYNTHETIC ?= /tmp/synthetic_100000x100_c10_i30_s0.csv
+# A real-world-shaped table (id, numbers with gaps, categories): loading speed of the preprocessing paths.
+MIXED ?= /tmp/mixed_100000.csv
 bench: deps
 	$(SWIFT) build -c release --product cvkit-bench
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --epochs 20 --runs 5
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3
+	@[ -f $(MIXED) ] || python3 bench/make_mixed.py --out $(MIXED)
+	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(MIXED) --load-only --runs 9
 	$(SWIFT) build -c release --product cvkit
 	python3 bench/cv_jobs.py $(BIN) datasets/digits.csv --k 10 --epochs 20 --runs 5
 	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 5
@@ -43,6 +47,9 @@ bench-reference:
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
 	bash ../shared/bench/setup.sh
 	python3 ../shared/bench/parse_bench.py $(SYNTHETIC)
+	@[ -f $(MIXED) ] || python3 bench/make_mixed.py --out $(MIXED)
+	python3 -c "import polars" 2>/dev/null || python3 -m pip install -q polars
+	python3 bench/load_reference.py $(SYNTHETIC) $(MIXED)
 	python3 ../shared/bench/torch_cv.py datasets/digits.csv --threads 2 --repeats 3
 	python3 ../shared/bench/torch_cv.py datasets/digits.csv --threads 2 --init he --repeats 3
 	python3 ../shared/bench/torch_cv.py $(SYNTHETIC) --folds 5 --epochs 5 --threads 2 --repeats 3

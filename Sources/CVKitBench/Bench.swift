@@ -65,12 +65,13 @@ struct Bench: ParsableCommand {
                      loading / max(matrix, 1e-9), matrix))
         if loadOnly { return }
         let rows = Array(0..<dataset.rowCount)
-        let x = Standardizer.fit(dataset, rows: rows).transform(dataset, rows: rows)
+        let preprocessing = Preprocessing.fit(dataset, rows: rows)
+        let x = preprocessing.transform(dataset, rows: rows)
         let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
             guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
             return width
         }
-        let config = NetworkConfig(inputs: dataset.featureCount, classes: dataset.classCount, hidden: widths)
+        let config = NetworkConfig(inputs: preprocessing.width, classes: dataset.classCount, hidden: widths)
         var trainTimes: [Double] = []
         var samples = 0
         var accuracy = 0.0

@@ -30,8 +30,9 @@ enum CellCode {
 /// Chosen from the column's numbers in the file's first 64 data rows (`RowDecoder.encodingRows`, so
 /// every way of cutting the file agrees), by their median m, which one outlier cannot move: when
 /// |m| ≥ 2²⁰ the values are shifted by m, so timestamps near 1.7e9 keep sub-second steps (Float32
-/// alone has a step of 128 there); when the median magnitude of the non-zero values is below 2⁻³⁰
-/// they are scaled by a power of two that brings it near 1, so 1e-50 is not read as zero. Anything else is stored as it is, which keeps
+/// alone has a step of 128 there); when the median magnitude of the values is below 2⁻³⁰
+/// they are scaled by a power of two that brings it near 1, so 1e-50 is not read as zero. (Median of
+/// all magnitudes, zeros included; a subnormal median keeps the identity.) Anything else is stored as it is, which keeps
 /// the numbers of ordinary files exactly as before. Statistics and standardization are invariant to
 /// this affine map; whatever shows values to a person (`info`, reports) maps them back.
 public struct ColumnEncoding: Sendable, Equatable, Codable {
@@ -51,7 +52,9 @@ public struct ColumnEncoding: Sendable, Equatable, Codable {
     static func choosing(from values: [Double]) -> ColumnEncoding {
         guard let median = Preprocessing.median(values) else { return .identity }
         if median.magnitude >= 0x1p20, median.isFinite { return ColumnEncoding(shift: median, scale: 1) }
-        if let magnitude = Preprocessing.median(values.filter { $0 != 0 }.map(\.magnitude)), magnitude < 0x1p-30 {
+        // The median magnitude of all values (zeros included: a column of mostly zeros keeps its storage),
+        // and only a normal one (a subnormal's power of two would overflow).
+        if let magnitude = Preprocessing.median(values.map(\.magnitude)), magnitude > 0, magnitude < 0x1p-30, magnitude.isNormal {
             return ColumnEncoding(shift: 0, scale: Double(sign: .plus, exponent: -magnitude.exponent, significand: 1))
         }
         return .identity

@@ -22,13 +22,16 @@ struct ColumnRoles {
     let texts: [ClassEncoding]
     let sightings: [[RowDecoder.TextSighting]]
     let firstMissing: [SourceLocation?]
+    /// false when no missing or text cell was loaded: the counting pass is skipped.
+    let hasNonNumbers: Bool
 
     private(set) var columns: [ColumnInfo] = []
     private(set) var identifierName: String?
     private(set) var identifiers: [String] = []
 
     init(file: String, layout: ColumnLayout, encodings: [ColumnEncoding], options: CSVOptions, rows: Int,
-         texts: [ClassEncoding], sightings: [[RowDecoder.TextSighting]], firstMissing: [SourceLocation?]) {
+         texts: [ClassEncoding], sightings: [[RowDecoder.TextSighting]], firstMissing: [SourceLocation?], hasNonNumbers: Bool = true) {
+        self.hasNonNumbers = hasNonNumbers
         self.file = file
         self.layout = layout
         self.encodings = encodings.count == layout.width ? encodings : Array(repeating: .identity, count: layout.width)
@@ -48,7 +51,7 @@ struct ColumnRoles {
         var kept: [Int] = []
         // One pass over the matrix: missing and text cells per column (numbers are not NaN).
         var missingCounts = [Int](repeating: 0, count: width), textCounts = [Int](repeating: 0, count: width)
-        features.withUnsafeBufferPointer { cells in
+        if hasNonNumbers { features.withUnsafeBufferPointer { cells in
             var row = 0
             while row * width < cells.count {
                 for slot in 0..<width {
@@ -59,7 +62,9 @@ struct ColumnRoles {
                 }
                 row += 1
             }
-        }
+        } }
+        // Every column's problem is collected, so that one message names them all.
+        var problems: [CVKitError] = []
         for (slot, column) in layout.slotColumns.enumerated() {
             let missing = missingCounts[slot], textCells = textCounts[slot]
             let name = layout.names[column]
@@ -79,9 +84,13 @@ struct ColumnRoles {
                 if textCells == 0 {
                     info.reason = missing == 0 ? "every value is a number" : "every non-missing value is a number"
                 } else if numberCells >= textCells {
-                    throw mixedColumnError(slot: slot, name: name, numbers: numberCells, texts: textCells)
+                    problems.append(mixedColumnError(slot: slot, name: name, numbers: numberCells, texts: textCells))
+                    continue
                 } else {
-                    try checkDecimalComma(slot: slot, name: name)
+                    if let problem = decimalCommaProblem(slot: slot, name: name) {
+                        problems.append(problem)
+                        continue
+                    }
                     let distinct = cellNames(slot: slot, column: column, features: features).names.count
                     if nonMissing >= 10, Double(distinct) >= ColumnRoles.identifierShare * Double(nonMissing) {
                         info.role = .identifier
@@ -93,8 +102,10 @@ struct ColumnRoles {
                 }
             }
             if info.role != .identifier, missing > 0, !options.impute, let location = firstMissing[slot] {
-                throw CVKitError.badData(location: location, message: "column \"\(name)\": a missing value, and --no-impute makes every feature "
-                    + "value required (\(missing) missing in this column; leave out --no-impute to impute inside each fold)")
+                let problem = CVKitError.badData(location: location, message: "column \"\(name)\": a missing value, and --no-impute makes every "
+                    + "feature value required (\(missing) missing in this column; leave out --no-impute to impute inside each fold)")
+                problems.append(problem)
+                continue
             }
             if info.role != .numeric {
                 info.encoding = .identity
@@ -106,10 +117,11 @@ struct ColumnRoles {
                         throw CVKitError.badData(location: nil, message: "\(file): column \"\(name)\" has more categories than cvkit stores (2²⁴)")
                     }
                     let position = Dictionary(uniqueKeysWithValues: info.categories.enumerated().map { ($1, Float($0)) })
+                    let code = names.names.map { position[$0] ?? CellCode.missing }  // by name index: no hashing per row
                     features.withUnsafeMutableBufferPointer { cells in
                         var row = 0, at = slot
                         while at < cells.count {
-                            if let index = names.ofRow[row] { cells[at] = position[names.names[index]] ?? CellCode.missing }
+                            if let index = names.ofRow[row] { cells[at] = code[index] }
                             row += 1
                             at += width
                         }
@@ -121,6 +133,14 @@ struct ColumnRoles {
             }
             if info.role != .identifier { kept.append(slot) }
             infos[column] = info
+        }
+        // In file order (by line, then column; a problem without a location last), the first leading.
+        problems = problems.enumerated().sorted { ColumnRoles.order($0.element, $0.offset) < ColumnRoles.order($1.element, $1.offset) }.map(\.element)
+        if let first = problems.first { throw ColumnRoles.combined(first, problems.dropFirst()) }
+        if kept.allSatisfy({ infos[layout.slotColumns[$0]]?.role == .identifier }) || kept.isEmpty {
+            let identifiers = infos.values.filter { $0.role == .identifier }.map { "\"\($0.name)\"" }.sorted().joined(separator: ", ")
+            throw CVKitError.badData(location: nil, message: "\(file): no feature column is left: \(identifiers) look\(identifiers.contains(",") ? "" : "s") like "
+                + "identifiers (nearly every value distinct); --categorical NAME encodes one as categories")
         }
         compact(&features, width: width, kept: kept)
         columns = layout.names.indices.map { column in
@@ -140,7 +160,8 @@ struct ColumnRoles {
     private func cellNames(slot: Int, column: Int, features: [Float]) -> (names: [String], ofRow: [Int?]) {
         let width = layout.slotCount
         var names = texts[slot].namesInFirstSeenOrder
-        var index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        // Built at the first number cell only: a column of texts alone (an identifier) needs no second hashing.
+        var index: [String: Int]?
         var ofRow: [Int?] = []
         ofRow.reserveCapacity(rows)
         var position = slot
@@ -152,8 +173,9 @@ struct ColumnRoles {
                 ofRow.append(Int(code))
             } else {
                 let name = ColumnRoles.name(of: cell, encoding: encodings[column])
-                if let known = index[name] { ofRow.append(known) } else {
-                    index[name] = names.count
+                if index == nil { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
+                if let known = index?[name] { ofRow.append(known) } else {
+                    index?[name] = names.count
                     ofRow.append(names.count)
                     names.append(name)
                 }
@@ -196,18 +218,33 @@ struct ColumnRoles {
         }
     }
 
+    /// A problem's place in the file for sorting: line, column, then its position in the list.
+    static func order(_ problem: CVKitError, _ position: Int) -> (Int, Int, Int) {
+        guard case .badData(let location?, _) = problem else { return (Int.max, 0, position) }
+        return (location.line, location.column ?? 0, position)
+    }
+
+    /// One error for several columns' problems: the first one's location, then one line per other problem.
+    static func combined(_ first: CVKitError, _ others: ArraySlice<CVKitError>) -> CVKitError {
+        guard !others.isEmpty, case .badData(let location, let message) = first else { return first }
+        let lines = others.map { "  " + $0.description }
+        return .badData(location: location, message: message + "\n" + "and \(others.count) more problem\(others.count == 1 ? "" : "s") in other columns:\n"
+            + lines.joined(separator: "\n"))
+    }
+
     /// Text that is mostly numbers written with a comma is a decimal-comma file read without `--decimal ,`.
-    private func checkDecimalComma(slot: Int, name: String) throws {
+    private func decimalCommaProblem(slot: Int, name: String) -> CVKitError? {
         let names = texts[slot].namesInFirstSeenOrder
         let commaNumbers = names.filter { name in
-            name.contains(",") && name.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "+") }
+            name.utf8.contains(0x2C) && name.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }
         }
         if !names.isEmpty, commaNumbers.count * 2 > names.count {
-            throw CVKitError.badData(
+            return CVKitError.badData(
                 location: sightings[slot].first?.location,
                 message: "column \"\(name)\" holds numbers written with a comma (\"\(commaNumbers[0])\"): read the file with --decimal , "
                     + "(and --delimiter ';' when commas also separate fields); cvkit does not read thousands separators")
         }
+        return nil
     }
 
     /// Keeps the slots `kept` of each row of `width`, in place (each value moves to an earlier or

@@ -19,6 +19,10 @@ struct DatasetAssembler {
     private var sightings: [[RowDecoder.TextSighting]] = []
     private var firstMissing: [SourceLocation?] = []
     private var reserved = false
+    /// A column with more distinct texts than a cell's payload holds (`CellCode.maximumTextCode`).
+    private var overflow: CVKitError?
+    /// Whether any missing or text cell was taken.
+    private var hasNonNumbers = false
 
     /// Reserves room for the rows of a `totalBytes` file, judged from a first piece of `bytes` that held
     /// `rows` rows (a 5 % margin: pages reserved but never written cost no memory).
@@ -33,6 +37,7 @@ struct DatasetAssembler {
     /// Appends what `decoder` produced since its last `removeOutput()`, then clears it there.
     mutating func take(from decoder: RowDecoder) {
         let start = features.count
+        if decoder.wroteNonNumbers { hasNonNumbers = true }
         features.append(contentsOf: UnsafeBufferPointer(start: decoder.features, count: decoder.featureCount))
         if !decoder.labels.isEmpty {
             let codes = decoder.classes.namesInFirstSeenOrder.map { classes.code(for: $0) }
@@ -55,6 +60,10 @@ struct DatasetAssembler {
             let names = decoder.slotTexts[slot].namesInFirstSeenOrder
             if names.isEmpty { continue }
             let codes = names.map { slotTexts[slot].code(for: $0) }
+            if slotTexts[slot].namesInFirstSeenOrder.count > Int(CellCode.maximumTextCode), overflow == nil {
+                overflow = .badData(location: nil, message: "column \(slot + 1) of the values has more distinct texts than cvkit keeps "
+                    + "(\(CellCode.maximumTextCode)): --drop it")
+            }
             var position = start + (slot - start % width + width) % width
             features.withUnsafeMutableBufferPointer { cells in
                 while position < cells.count {
@@ -74,6 +83,7 @@ struct DatasetAssembler {
         guard !labels.isEmpty else {
             throw CVKitError.badData(location: nil, message: "\(file): the header has no data rows below it")
         }
+        if let overflow { throw overflow }
         let labelName = layout.names[layout.labelColumn]
         let (classNames, remap, merged) = LabelValues.classes(classes, labels: labels)
         if classNames.count < 2 {
@@ -91,7 +101,7 @@ struct DatasetAssembler {
         let rows = labels.count
         var roles = ColumnRoles(
             file: file, layout: layout, encodings: encodings, options: options, rows: rows,
-            texts: slotTexts, sightings: sightings, firstMissing: firstMissing)
+            texts: slotTexts, sightings: sightings, firstMissing: firstMissing, hasNonNumbers: hasNonNumbers)
         try roles.decide(features: &features)
         var columns = roles.columns
         if let index = columns.firstIndex(where: { $0.index == layout.labelColumn }), !merged.isEmpty {

@@ -233,7 +233,7 @@ extension FieldParsing.NumberProblem {
     func message(shown: String) -> String {
         switch self {
         case .empty: "empty field: a missing value, and --no-impute makes every feature need a number (leave it out to impute in each fold)"
-        case .notANumber: "\(shown) is a missing value, and --no-impute makes every feature need a number (leave it out to impute in each fold)"
+        case .notANumber: "\(shown) is NaN, which is not among the missing-value markers (--na-values): features must be numbers"
         case .infinite: "\(shown) is infinite: features must be finite numbers"
         case .hexadecimal: "\(shown) is a hexadecimal number: write features in decimal, e.g. 12.5 or 1e-3"
         case .thousandsSeparator: "\(shown) holds a comma or a digit separator: if the comma is a decimal mark, read the file with --decimal , (and --delimiter ';' when commas also separate fields); cvkit does not read thousands separators"

@@ -44,11 +44,14 @@ final class RowDecoder {
     private var rowProblem: CVKitError?
     private var firstRow = CSVRow()
     private let markers: MissingMarkers
+    /// The decimal mark is `.` (the plain path reads only such numbers).
+    private let pointDecimal: Bool
     // The layout, unpacked for the per-field path (width 0: no layout yet).
     private var width = 0
     private var slotsPerRow = 0
     /// Per column: `Kind.rawValue`.
-    private var kinds: [UInt8] = []
+    /// (A raw buffer, `width` long: an array's bounds check and retain cost 10 % of a numeric load.)
+    private var kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     private var slotOf: [Int] = []
     /// `width` while data rows are decoded, 0 before the layout is known and after an error.
     private var decodingWidth = 0
@@ -73,6 +76,9 @@ final class RowDecoder {
     private(set) var slotTexts: [ClassEncoding] = []
     private(set) var sightings: [[TextSighting]] = []
     private(set) var firstMissing: [SourceLocation?] = []
+    /// Whether a missing or text cell was written since the last `removeOutput()` (if no decoder
+    /// wrote one, the assembler skips the pass that counts them).
+    private(set) var wroteNonNumbers = false
     /// Complete data rows since the last `removeOutput()`.
     private(set) var rowCount = 0
     /// Rows `decodePlainRow` took since this decoder was made (the tests check the path is used).
@@ -82,7 +88,9 @@ final class RowDecoder {
     /// Per slot: recent texts and missing markers (code -1) by their bytes.
     private var slotCaches: [LabelCache] = []
     /// Numbers of the rows read before the encodings are fixed: where they go, and their values.
-    private var pending: [(position: Int, column: Int, value: Double, line: Int)] = []
+    private var pending: [(position: Int, column: Int, value: Double, float: Float?, line: Int)] = []
+    /// Sightings noted since the current plain row began (slot, count before), undone if it declines.
+    private var plainSightings: [(slot: Int, count: Int)] = []
     /// A field rewritten with `.` for the decimal comma, NUL-terminated.
     private var scratch: [UInt8] = []
 
@@ -93,6 +101,7 @@ final class RowDecoder {
         self.file = file
         self.options = options
         markers = MissingMarkers(options.missingMarkers)
+        pointDecimal = options.decimal == 0x2E
         featureCapacity = 1 << 14
         features = .allocate(capacity: featureCapacity)
     }
@@ -100,6 +109,7 @@ final class RowDecoder {
     deinit {
         features.deallocate()
         fieldEnds.deallocate()
+        kinds.deallocate()
     }
 
     /// Starts afresh for rows of a known layout and encodings (a piece of a file after its header).
@@ -116,6 +126,7 @@ final class RowDecoder {
     /// Forgets the values decoded so far (after the assembler copied them); a row in progress continues.
     func removeOutput() {
         featureCount = 0
+        wroteNonNumbers = false
         labels.removeAll(keepingCapacity: true)
         groups.removeAll(keepingCapacity: true)
         classes = ClassEncoding()
@@ -179,7 +190,8 @@ final class RowDecoder {
     /// else (a new text, an exponent, a short row, an error to report) declines, so every message
     /// still comes from the libcsv path, and the values are those that path gives.
     func decodePlainRow(_ text: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
-        guard decodingWidth > 0, fieldsInRow == 0, encodingsFixed, options.decimal == 0x2E else { return false }
+        guard decodingWidth > 0, fieldsInRow == 0, encodingsFixed, pointDecimal else { return false }
+        if !plainSightings.isEmpty { plainSightings.removeAll(keepingCapacity: true) }
         guard cvk_split_plain_line(text, count, delimiter, fieldEnds, width) == width else { return false }
         if featureCapacity - featureCount < slotsPerRow { growFeatures() }
         let savedFeatures = featureCount, savedLabels = labels.count, savedGroups = groups.count
@@ -189,40 +201,67 @@ final class RowDecoder {
             let end = Int(fieldEnds[column])
             let field = UnsafeBufferPointer(start: text + start, count: end - start)
             start = end + 1
-            switch kinds[column] {
-            case Kind.plainNumber.rawValue:
+            if kinds[column] == Kind.plainNumber.rawValue, let value = FieldParsing.parsePlainDecimal(field) {
                 // The byte after the field (a delimiter or the LF) is not a digit, as the parser needs.
-                if let value = FieldParsing.parsePlainDecimal(field) {
-                    features[featureCount] = value
-                    featureCount &+= 1
-                    continue
-                }
-                if cachedCell(field, column: column) { continue }
-            case Kind.text.rawValue:
-                if cachedCell(field, column: column) { continue }
-            case Kind.label.rawValue:
-                if let code = labelCache.code(for: field) {
-                    labels.append(code)
-                    continue
-                }
-            case Kind.groups.rawValue:
-                if let code = groupCache.code(for: field) {
-                    groups.append(code)
-                    continue
-                }
-            case Kind.skip.rawValue:
+                features[featureCount] = value
+                featureCount &+= 1
                 continue
-            default:
-                break
             }
+            if plainOther(field, column: column) { continue }
             featureCount = savedFeatures
             labels.removeLast(labels.count - savedLabels)
             groups.removeLast(groups.count - savedGroups)
+            // The libcsv path notes this row's texts again (a text stored here keeps its code: same order).
+            for (slot, count) in plainSightings.reversed() { sightings[slot].removeLast(sightings[slot].count - count) }
+            plainSightings.removeAll(keepingCapacity: true)
             return false
         }
+        if !plainSightings.isEmpty { plainSightings.removeAll(keepingCapacity: true) }
         rowCount += 1
         plainRowCount += 1
         return true
+    }
+
+    /// Any field of a plain row but a plain decimal in a plain number column: true when it was taken.
+    @inline(never) private func plainOther(_ field: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+        switch kinds[column] {
+        case Kind.plainNumber.rawValue, Kind.text.rawValue:
+            return cachedCell(field, column: column) || plainText(field, column: column)
+        case Kind.label.rawValue:
+            guard let code = labelCache.code(for: field) else { return false }
+            labels.append(code)
+            return true
+        case Kind.groups.rawValue:
+            guard let code = groupCache.code(for: field) else { return false }
+            groups.append(code)
+            return true
+        case Kind.skip.rawValue:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A text the cache does not hold, on the plain path: stored when it can be nothing else — not a
+    /// missing marker, not something the number parser would read or reject with an error, valid
+    /// UTF-8. Otherwise false, and the line goes to libcsv.
+    @inline(never) private func plainText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+        guard RowDecoder.isPlainText(bytes), !markers.contains(bytes), FieldParsing.text(bytes) != nil else { return false }
+        storeText(bytes, slot: slotOf[column], column: column, isNumberColumn: kinds[column] != Kind.text.rawValue)
+        return true
+    }
+
+    /// Whether a field is surely text to the number parser: non-empty, and its first byte is none of
+    /// a digit, sign, point, space, tab, or the `i`/`n` that start `inf` and `nan`.
+    @inline(__always) static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x20, 0x09,
+             UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return false
+        default:
+            return true
+        }
     }
 
     // MARK: - Data rows
@@ -257,9 +296,11 @@ final class RowDecoder {
         if code < 0 {
             noteMissing(slot: slot, column: column)
             features[featureCount] = CellCode.missing
+            wroteNonNumbers = true
         } else {
             if kinds[column] != Kind.text.rawValue { noteText(bytes, slot: slot, column: column) }
             features[featureCount] = CellCode.text(code)
+            wroteNonNumbers = true
         }
         featureCount &+= 1
         return true
@@ -268,6 +309,9 @@ final class RowDecoder {
     @inline(never) private func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
         if cachedCell(bytes, column: column) { return }
         let slot = slotOf[column]
+        if layout?.declared[column] != .numeric, RowDecoder.isPlainText(bytes), !markers.contains(bytes) {
+            return storeText(bytes, slot: slot, column: column, isNumberColumn: true)
+        }
         var field = bytes
         var commaTranslated = true
         if options.decimal == 0x2C {
@@ -285,7 +329,9 @@ final class RowDecoder {
             if !encodingsFixed {
                 switch FieldParsing.parseAnyDouble(field) {
                 case .success(let value):
-                    pending.append((featureCount, column, value, rowLine))
+                    // The Float as the parser rounds it once (strtof), for an identity encoding: not Float(value).
+                    let float = try? FieldParsing.parseAnyDecimal(field).get()
+                    pending.append((featureCount, column, value, float, rowLine))
                     return .success(0)  // replaced when the encodings are fixed
                 case .failure(let problem): return .failure(problem)
                 }
@@ -314,6 +360,7 @@ final class RowDecoder {
                 slotCaches[slot].insert(bytes, code: -1)
                 noteMissing(slot: slot, column: column)
                 features[featureCount] = CellCode.missing
+            wroteNonNumbers = true
                 featureCount &+= 1
             } else {
                 storeText(bytes, slot: slot, column: column, isNumberColumn: true)
@@ -323,10 +370,16 @@ final class RowDecoder {
         if case .failure(let problem) = parsed { note(numberProblem(problem, bytes, column: column)) }
     }
 
+    /// The message for a value that the column's shifted or scaled storage cannot hold.
+    static func tooFar(_ shown: String) -> String {
+        "\(shown) lies too far from the median of the column's first 64 values, by which the column is shifted or scaled, "
+            + "to store in a 32-bit float beside them"
+    }
+
     private func numberProblem(_ problem: FieldParsing.NumberProblem, _ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> CVKitError {
         var message = problem.message(shown: FieldParsing.quote(bytes))
         if problem == .outOfRange, !encodings[column].isIdentity {
-            message = "\(FieldParsing.quote(bytes)) lies too far from the column's first value to store in a 32-bit float beside it"
+            message = RowDecoder.tooFar(FieldParsing.quote(bytes))
         } else if problem == .malformed, layout?.declared[column] == .numeric {
             message += " (the column is declared --numeric)"
         }
@@ -342,6 +395,7 @@ final class RowDecoder {
             slotCaches[slot].insert(bytes, code: -1)
             noteMissing(slot: slot, column: column)
             features[featureCount] = CellCode.missing
+            wroteNonNumbers = true
             featureCount &+= 1
             return
         }
@@ -354,14 +408,20 @@ final class RowDecoder {
                                  message: "column \"\(layout?.names[column] ?? "")\": the text is not valid UTF-8"))
         }
         let code = slotTexts[slot].code(for: name)
+        if code > CellCode.maximumTextCode {
+            return note(.badData(location: SourceLocation(file: file, line: rowLine, column: column + 1),
+                                 message: "column \"\(layout?.names[column] ?? "")\" has more distinct texts than cvkit keeps (\(CellCode.maximumTextCode)); --drop it"))
+        }
         slotCaches[slot].insert(bytes, code: code)
         if isNumberColumn { noteText(bytes, slot: slot, column: column) }
         features[featureCount] = CellCode.text(code)
+            wroteNonNumbers = true
         featureCount &+= 1
     }
 
     @inline(__always) private func noteText(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, column: Int) {
         if sightings[slot].count < RowDecoder.sightingsKept {
+            plainSightings.append((slot, sightings[slot].count))
             sightings[slot].append(TextSighting(location: SourceLocation(file: file, line: rowLine, column: column + 1), shown: FieldParsing.quote(bytes)))
         }
     }
@@ -464,6 +524,8 @@ final class RowDecoder {
         if layout.width > width {
             fieldEnds.deallocate()
             fieldEnds = .allocate(capacity: layout.width)
+            kinds.deallocate()
+            kinds = .allocate(capacity: layout.width)
         }
         self.layout = layout
         width = layout.width
@@ -491,10 +553,13 @@ final class RowDecoder {
         var chosen = [ColumnEncoding](repeating: .identity, count: width)
         for column in 0..<width where !values[column].isEmpty { chosen[column] = ColumnEncoding.choosing(from: values[column]) }
         for cell in pending {
-            let stored = chosen[cell.column].store(cell.value)
+            let encoding = chosen[cell.column]
+            let stored = encoding.isIdentity ? (cell.float ?? .infinity) : encoding.store(cell.value)
             if !stored.isFinite, error == nil {
+                let shown = "\"\(cell.value)\""
                 error = .badData(location: SourceLocation(file: file, line: cell.line, column: cell.column + 1),
-                                 message: "column \"\(layout?.names[cell.column] ?? "")\": \(cell.value) lies too far from the column's other values to store in a 32-bit float beside them")
+                                 message: "column \"\(layout?.names[cell.column] ?? "")\": "
+                                    + (encoding.isIdentity ? FieldParsing.NumberProblem.outOfRange.message(shown: shown) : RowDecoder.tooFar(shown)))
             }
             features[cell.position] = stored
         }
@@ -510,16 +575,20 @@ final class RowDecoder {
 
     private func setKinds(plain: Bool) {
         guard let layout else { return }
-        kinds = layout.decoding.indices.map { column in
-            switch layout.decoding[column] {
-            case .number:
-                let fast = plain && options.decimal == 0x2E && encodings[column].isIdentity
-                return (fast ? Kind.plainNumber : Kind.slowNumber).rawValue
-            case .text: return Kind.text.rawValue
-            case .label: return Kind.label.rawValue
-            case .groups: return Kind.groups.rawValue
-            case .skip: return Kind.skip.rawValue
-            }
+        for column in layout.decoding.indices {
+            kinds[column] = kind(of: column, layout: layout, plain: plain)
+        }
+    }
+
+    private func kind(of column: Int, layout: ColumnLayout, plain: Bool) -> UInt8 {
+        switch layout.decoding[column] {
+        case .number:
+            let fast = plain && options.decimal == 0x2E && encodings[column].isIdentity
+            return (fast ? Kind.plainNumber : Kind.slowNumber).rawValue
+        case .text: return Kind.text.rawValue
+        case .label: return Kind.label.rawValue
+        case .groups: return Kind.groups.rawValue
+        case .skip: return Kind.skip.rawValue
         }
     }
 }

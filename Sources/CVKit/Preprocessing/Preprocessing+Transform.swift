@@ -3,6 +3,7 @@ extension Preprocessing {
     /// `rows.count × width` Floats.
     public func transform(_ dataset: Dataset, rows: [Int]) -> [Float] {
         precondition(rows.allSatisfy { $0 >= 0 && $0 < dataset.rowCount }, "rows outside the dataset")
+        precondition(fits(dataset), "a preprocessing fitted on other columns than the data set's")
         if let standardizer { return standardizer.transform(dataset, rows: rows) }
         let width = self.width
         return [Float](unsafeUninitializedCapacity: rows.count * width) { out, initialized in
@@ -28,7 +29,7 @@ extension Preprocessing {
                 switch step {
                 case .numeric(let s):
                     let cell = row[s.column]
-                    let missing = CellCode.isMissing(cell)
+                    let missing = cell.isNaN
                     let value = missing ? (s.fill ?? 0) : Double(cell)
                     target[0] = Float((value - s.mean) * s.scale)
                     if let indicator = s.indicator {
@@ -41,10 +42,20 @@ extension Preprocessing {
                     let blockWidth = s.names.count
                     for j in 0..<blockWidth { target[j] = 0 }
                     let cell = row[s.column]
-                    let output = CellCode.isMissing(cell) ? s.missingOutput : s.outputs[Int(cell)]
+                    let output = Preprocessing.code(cell, count: s.outputs.count).map { s.outputs[$0] } ?? s.missingOutput
                     if output >= 0 { target[Int(output)] = 1 }
                     target += blockWidth
                 }
+            }
+        }
+    }
+
+    /// Whether the steps read columns that `dataset` has, of the kinds they were fitted on.
+    public func fits(_ dataset: Dataset) -> Bool {
+        steps.allSatisfy { step in
+            switch step {
+            case .numeric(let s): s.column < dataset.featureCount && dataset.featureColumns[s.column].role == .numeric
+            case .categorical(let s): s.column < dataset.featureCount && s.outputs.count == dataset.featureColumns[s.column].categories.count
             }
         }
     }
@@ -58,7 +69,7 @@ extension Preprocessing {
             var count = 0
             for row in rows {
                 let cell = dataset.features[row * width + s.column]
-                if !CellCode.isMissing(cell), s.outputs[Int(cell)] < 0 { count += 1 }
+                if let code = Preprocessing.code(cell, count: s.outputs.count), s.outputs[code] < 0 { count += 1 }
             }
             counts[s.name] = count
         }

@@ -19,6 +19,9 @@
 ///   `(other)` column; a category the training part never saw encodes as all zeros
 ///   (`handle_unknown="ignore"`). One-hot columns are not standardized.
 ///
+/// Any NaN cell counts as missing (the loader writes only `CellCode.missing`; a hand-built `Dataset`
+/// may hold others).
+///
 /// Output columns follow the file's column order: a numeric column, then its indicator; a
 /// categorical column's block. An all-numeric data set without missing values takes the
 /// standardization alone (`Standardizer`), bit for bit as cvkit did before preprocessing existed.
@@ -111,7 +114,7 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         dataset.features.withUnsafeBufferPointer { x in
             for row in rows {
                 let cell = x[row * width + column]
-                if !CellCode.isMissing(cell) { present.append(Double(cell)) }
+                if !cell.isNaN { present.append(Double(cell)) }
             }
         }
         let missing = rows.count - present.count
@@ -123,7 +126,7 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         dataset.features.withUnsafeBufferPointer { x in
             for row in rows {
                 let cell = x[row * width + column]
-                sum += CellCode.isMissing(cell) ? (fill ?? 0) : Double(cell)
+                sum += cell.isNaN ? (fill ?? 0) : Double(cell)
             }
         }
         let mean = sum / n
@@ -131,7 +134,7 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         dataset.features.withUnsafeBufferPointer { x in
             for row in rows {
                 let cell = x[row * width + column]
-                let d = (CellCode.isMissing(cell) ? (fill ?? 0) : Double(cell)) - mean
+                let d = (cell.isNaN ? (fill ?? 0) : Double(cell)) - mean
                 squares += d * d
             }
         }
@@ -152,7 +155,7 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         dataset.features.withUnsafeBufferPointer { x in
             for row in rows {
                 let cell = x[row * width + column]
-                if CellCode.isMissing(cell) { missing += 1 } else { counts[Int(cell)] += 1 }
+                if let code = Preprocessing.code(cell, count: counts.count) { counts[code] += 1 } else { missing += 1 }
             }
         }
         var outputs = [Int32](repeating: -1, count: counts.count)
@@ -187,6 +190,13 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         }
         return CategoricalStep(column: column, name: info.name, outputs: outputs, missingOutput: missingOutput, names: names,
                                other: other, unseen: unseen)
+    }
+
+    /// A categorical cell's code, or nil for a missing cell; a value that is no code of the column
+    /// (only a `Dataset` built by hand can hold one) counts as missing rather than crashing.
+    @inline(__always) static func code(_ cell: Float, count: Int) -> Int? {
+        guard !cell.isNaN, let code = Int(exactly: cell), code >= 0, code < count else { return nil }
+        return code
     }
 
     /// The median of `values` (the mean of the two middle ones for an even count), nil when empty.

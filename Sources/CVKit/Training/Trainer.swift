@@ -41,7 +41,8 @@ public struct Trainer: Sendable {
         validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
-        guard rows.count == labels.count, preprocessing.width == network.config.inputs, rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
+        guard rows.count == labels.count, preprocessing.width == network.config.inputs, preprocessing.fits(dataset),
+              rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
         if let standardizer = preprocessing.standardizer {
             return try train(network, dataset: dataset, rows: rows, standardizer: standardizer, labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)

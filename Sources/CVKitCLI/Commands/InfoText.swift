@@ -67,7 +67,7 @@ enum InfoText {
         let width = dataset.featureCount
         for row in 0..<dataset.rowCount {
             let cell = dataset.features[row * width + index]
-            if !cell.isNaN { counts[Int(cell)] += 1 }
+            if let code = Int(exactly: cell), counts.indices.contains(code) { counts[code] += 1 }
         }
         let top = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         return top.prefix(3).map { "\(column.categories[$0]) \(counts[$0])" }.joined(separator: ", ") + (top.count > 3 ? ", …" : "")

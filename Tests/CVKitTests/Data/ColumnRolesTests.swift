@@ -61,6 +61,21 @@ import Testing
         #expect(encoded.featureColumns[0].categories.contains("12.5x"))
     }
 
+    /// Every column's problem in one message, in file order.
+    @Test func problemsOfSeveralColumnsAreReportedTogether() throws {
+        let text = "x,y,z,label\n1,1,1,a\n2,2,,b\n3x,3,3,a\n4,4y,4,b\n5,5,5,a\n"
+        do {
+            _ = try CSVLoader.load(text: text, name: "p.csv", options: CSVOptions(impute: false))
+            Issue.record("loaded")
+        } catch let error as CVKitError {
+            let lines = error.description.split(separator: "\n")
+            #expect(lines.count == 4, "\(error)")
+            #expect(lines[0].hasPrefix("p.csv:3:3: column \"z\": a missing value"))
+            #expect(lines[2].hasPrefix("  p.csv:4:1: column \"x\""))
+            #expect(lines[3].hasPrefix("  p.csv:5:2: column \"y\""))
+        }
+    }
+
     @Test func missingMarkersFollowPandasOrTheGivenList() throws {
         let text = "x,label\n1,a\nNA,b\nnull,a\nNA,b\n"
         #expect(try CSVLoader.load(text: text).featureColumns[0].missing == 3)
@@ -128,6 +143,30 @@ import Testing
         let data = try CSVLoader.load(text: "v,label\n1e30,a\n" + (1...80).map { "\($0),c\($0 % 2)" }.joined(separator: "\n"))
         #expect(data.featureColumns[0].encoding == .identity)
         #expect(Set(data.features).count == 81)
+    }
+
+    /// A number in the first 64 rows (which choose the storage) is rounded once, as after them.
+    @Test func firstRowsRoundOnce() throws {
+        let text = "x,label\n" + (0..<100).map { "\($0 % 2 == 0 ? "1.000000059604644776" : "2"),c\($0 % 2)" }.joined(separator: "\n")
+        let data = try CSVLoader.load(text: text)
+        #expect(data.features[0] == data.features[98] && data.features[0] == Float("1.000000059604644776"))
+    }
+
+    @Test func onlyIdentifiersLeftIsAnError() throws {
+        do {
+            _ = try CSVLoader.load(text: "name,label\n" + (0..<12).map { "n\($0),c\($0 % 2)" }.joined(separator: "\n"), name: "n.csv")
+            Issue.record("loaded")
+        } catch let error as CVKitError {
+            #expect(error.description.contains("no feature column is left") && error.description.contains("--categorical"))
+        }
+    }
+
+    /// Mostly zeros with a few tiny values keeps the identity; subnormal values do not overflow the scale.
+    @Test func scaleIsChosenSafely() throws {
+        let zeros = try CSVLoader.load(text: "v,label\n" + (0..<70).map { "\($0 == 5 ? "1e-40" : ($0 == 66 ? "1" : "0")),c\($0 % 2)" }.joined(separator: "\n"))
+        #expect(zeros.featureColumns[0].encoding == .identity)
+        let subnormal = try CSVLoader.load(text: "v,label\n" + (0..<10).map { "\($0 + 1)e-320,c\($0 % 2)" }.joined(separator: "\n"))
+        #expect(subnormal.featureColumns[0].encoding == .identity)
     }
 
     @Test func decimalComma() throws {

@@ -26,6 +26,7 @@ import Testing
         case (.success(let x), .success(let y)):
             return x.features.map(\.bitPattern) == y.features.map(\.bitPattern) && x.labels == y.labels && x.classNames == y.classNames
                 && x.featureNames == y.featureNames && x.groups == y.groups && x.groupNames == y.groupNames && x.source == y.source
+                && x.columns == y.columns && x.identifiers == y.identifiers
         case (.failure(let x), .failure(let y)):
             return "\(x)" == "\(y)"
         default:
@@ -92,6 +93,29 @@ import Testing
         case 13: return "1" + String(UnicodeScalar(delimiter))
         default: return value
         }
+    }
+
+    /// Tables with texts: categories with more levels than the label cache holds, ids, missing
+    /// markers, numbers and texts mixed in one column. Both paths, and pieces, agree.
+    @Test func randomRealWorldTables() throws {
+        var random = RandomSource(seed: 77)
+        var loaded = 0
+        for file in 0..<60 {
+            let rows = 50 + Int(random.next() % 400)
+            var text = "id,a,b,c,label\n"
+            for row in 0..<rows {
+                let a = random.next() % 10 == 0 ? ["", "NA", "null", "N/A"][Int(random.next() % 4)] : String(Float(random.nextGaussian()))
+                let b = "level\(random.next() % UInt64(5 + file))"
+                let c = random.next() % 3 == 0 ? "t\(random.next() % 4)" : (file % 2 == 0 ? String(random.next() % 9) : "")
+                text += "r\(row)_\(random.next() % 1000),\(a),\(b),\(c),\(["x", "y"][Int(random.next() % 2)])\n"
+            }
+            let path = try write(Array(text.utf8), name: "table\(file).csv")
+            let libcsv = load(path, CSVOptions(), plain: false)
+            if case .success = libcsv { loaded += 1 }
+            #expect(same(libcsv, load(path, CSVOptions(), plain: true)), "file \(file)")
+            #expect(same(libcsv, load(path, CSVOptions(), plain: true, threads: 2, pieceSize: 512)), "file \(file), pieces")
+        }
+        #expect(loaded > 20)
     }
 
     @Test func randomMixedFiles() throws {

@@ -114,6 +114,19 @@ import Testing
         #expect(resultA.outer[fold].sampled == resultB.outer[fold].sampled)
     }
 
+    /// A hand-built data set with another NaN or a code out of range is read as missing, never a crash.
+    @Test func handBuiltCellsAreReadSafely() throws {
+        let columns = [ColumnInfo(name: "c", index: 0, role: .categorical, reason: "test", categories: ["a", "b"]),
+                       ColumnInfo(name: "x", index: 1, role: .numeric, reason: "test"),
+                       ColumnInfo(name: "label", index: 2, role: .label, reason: "test")]
+        let data = Dataset(source: .init(path: "h", sha256: "", byteCount: 0), columns: columns, labelName: "label", classNames: ["p", "q"],
+                           features: [0, 1, 1, -.nan, 7, 2, -1, 3, 0.5, 4], labels: [0, 1, 0, 1, 0])
+        let fitted = Preprocessing.fit(data, rows: [0, 1, 2, 3, 4])
+        #expect(fitted.outputNames == ["c=a", "c=b", "c=(missing)", "x", "x (missing)"])
+        let out = fitted.transform(data, rows: [0, 1, 2, 3, 4])
+        #expect(out.allSatisfy { $0.isFinite })
+    }
+
     @Test func missingValuesTakeTheTrainingMedianAndAnIndicator() throws {
         let data = try CSVLoader.load(text: "x,label\n1,a\nNA,b\n3,a\n10,b\n,a\n100,b\n")
         let fitted = Preprocessing.fit(data, rows: [0, 1, 2, 3])
