@@ -49,23 +49,60 @@ public enum CSVLoader {
         try load(bytes: Array(text.utf8), name: name, options: options)
     }
 
-    /// Loads CSV bytes held in memory; `name` stands for the file in messages.
-    static func load(bytes: [UInt8], name: String, options: CSVOptions) throws -> Dataset {
-        let decoder = RowDecoder(file: name, options: options)
-        let tokenizer = try CSVTokenizer(file: name, delimiter: options.delimiter, decoder: decoder)
-        try bytes.withUnsafeBytes { all in
-            try tokenizer.feed(UnsafeRawBufferPointer(rebasing: all[try byteOrderMarkLength(all, file: name)...]))
+    /// Loads the file at `path` like `load`, but when it has problems, throws them all in one error
+    /// (`cvkit info`): every row with a problem is left out and its problem kept (a few per column,
+    /// at most 50), then the column rules run on the rest. A CSV syntax error (an unterminated or
+    /// stray quote) still ends the reading where it is. The file is read whole into memory for this
+    /// second pass, which runs only when the ordinary load failed with bad data.
+    public static func profile(path: String, options: CSVOptions = CSVOptions()) throws -> Dataset {
+        do {
+            return try load(path: path, options: options)
+        } catch CVKitError.badData {
+            let bytes: [UInt8]
+            if let stream = try InputFile.stream(path: path) {
+                throw CVKitError.badData(location: nil, message: "\(path): \(stream.count) bytes that a pipe cannot give twice; save them to a file to see every problem")
+            } else {
+                bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            return try load(bytes: bytes, name: path, options: options, collecting: true)
         }
-        try tokenizer.finish()
-        decoder.fixPendingEncodings()
-        if let error = decoder.error { throw error }
+    }
+
+    /// Loads CSV bytes held in memory; `name` stands for the file in messages.
+    static func load(bytes: [UInt8], name: String, options: CSVOptions, collecting: Bool = false) throws -> Dataset {
+        let decoder = RowDecoder(file: name, options: options)
+        decoder.collecting = collecting
+        let tokenizer = try CSVTokenizer(file: name, delimiter: options.delimiter, decoder: decoder)
+        var problems: [CVKitError] = []
+        var readToTheEnd = true
+        do {
+            try bytes.withUnsafeBytes { all in
+                try tokenizer.feed(UnsafeRawBufferPointer(rebasing: all[try byteOrderMarkLength(all, file: name)...]))
+            }
+            try tokenizer.finish()
+            decoder.fixPendingEncodings()
+            if let error = decoder.error { throw error }
+        } catch let error as CVKitError where collecting {
+            problems.append(error)
+            readToTheEnd = false
+        }
+        problems = decoder.problems + problems
         var assembler = DatasetAssembler()
         let encodings = decoder.encodings
         assembler.take(from: decoder)
         var hasher = SHA256()
         hasher.update(bytes)
         let source = Dataset.Source(path: name, sha256: hasher.finalizeHex(), byteCount: bytes.count)
-        return try assembler.finish(file: name, layout: decoder.layout, encodings: encodings, options: options, source: source)
+        if readToTheEnd {
+            do {
+                let dataset = try assembler.finish(file: name, layout: decoder.layout, encodings: encodings, options: options, source: source)
+                if problems.isEmpty { return dataset }
+            } catch let error as CVKitError where collecting && !problems.isEmpty {
+                problems.append(error)  // the column rules on the rows without problems
+            }
+        }
+        guard let first = problems.first else { throw CVKitError.badData(location: nil, message: "\(name): no data") }
+        throw ColumnRoles.combined(first, problems.dropFirst(), kind: "places")
     }
 
     /// Parsing threads: one per core, at most 8.

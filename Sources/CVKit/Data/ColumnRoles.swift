@@ -225,10 +225,10 @@ struct ColumnRoles {
     }
 
     /// One error for several columns' problems: the first one's location, then one line per other problem.
-    static func combined(_ first: CVKitError, _ others: ArraySlice<CVKitError>) -> CVKitError {
+    static func combined(_ first: CVKitError, _ others: ArraySlice<CVKitError>, kind: String = "columns") -> CVKitError {
         guard !others.isEmpty, case .badData(let location, let message) = first else { return first }
         let lines = others.map { "  " + $0.description }
-        return .badData(location: location, message: message + "\n" + "and \(others.count) more problem\(others.count == 1 ? "" : "s") in other columns:\n"
+        return .badData(location: location, message: message + "\n" + "and \(others.count) more problem\(others.count == 1 ? "" : "s") \(kind == "columns" ? "in other columns" : "elsewhere"):\n"
             + lines.joined(separator: "\n"))
     }
 

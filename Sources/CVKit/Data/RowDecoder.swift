@@ -76,6 +76,13 @@ final class RowDecoder {
     private(set) var slotTexts: [ClassEncoding] = []
     private(set) var sightings: [[TextSighting]] = []
     private(set) var firstMissing: [SourceLocation?] = []
+    /// Collecting (`CSVLoader.profile`): a row's problem is kept in `problems` and the row left out,
+    /// instead of stopping at the first. Only for one decoder over a whole input (nothing taken before the end).
+    var collecting = false
+    private(set) var problems: [CVKitError] = []
+    private var problemsPerColumn: [Int: Int] = [:]
+    private var rowStart = (features: 0, labels: 0, groups: 0)
+
     /// Whether a missing or text cell was written since the last `removeOutput()` (if no decoder
     /// wrote one, the assembler skips the pass that counts them).
     private(set) var wroteNonNumbers = false
@@ -276,6 +283,7 @@ final class RowDecoder {
     @inline(__always) private func startDataRow() {
         rowLine = line
         if featureCapacity - featureCount < slotsPerRow { growFeatures() }
+        if collecting { rowStart = (featureCount, labels.count, groups.count) }
     }
 
     /// Any field of a data row, the slow way (also used for the first row read as data).
@@ -450,14 +458,31 @@ final class RowDecoder {
     }
 
     private func finishDataRow() {
+        var problem: CVKitError?
         if fieldsInRow != width {
             let count = fieldsInRow
             let what = options.hasHeader ? "the header has \(width) columns" : "the first row has \(width)"
-            error = .badData(
+            problem = .badData(
                 location: SourceLocation(file: file, line: rowLine, column: min(count, width) + 1),
                 message: "this row has \(count) field\(count == 1 ? "" : "s"), but \(what)")
         } else if let rowProblem {
-            error = rowProblem
+            problem = rowProblem
+        }
+        if let problem {
+            guard collecting else {
+                error = problem
+                return
+            }
+            // Collecting: the row is left out and its problem kept (a few per column, 50 in all).
+            featureCount = rowStart.features
+            labels.removeLast(labels.count - rowStart.labels)
+            groups.removeLast(groups.count - rowStart.groups)
+            pending.removeAll { $0.position >= rowStart.features }
+            if case .badData(let location, _) = problem, let column = location?.column {
+                problemsPerColumn[column, default: 0] += 1
+                if problemsPerColumn[column, default: 0] > RowDecoder.sightingsKept { return }
+            }
+            if problems.count < 50 { problems.append(problem) }
         } else {
             rowCount += 1
             if !encodingsFixed, rowCount >= RowDecoder.encodingRows { fixPendingEncodings() }

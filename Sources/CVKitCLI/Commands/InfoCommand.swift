@@ -16,7 +16,8 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let started = Date()
-            let dataset = try CSVLoader.load(path: dataOptions.data, options: dataOptions.csvOptions())
+            // A file with problems gets them all at once (a few per column), not the first alone.
+            let dataset = try CSVLoader.profile(path: dataOptions.data, options: dataOptions.csvOptions())
             let seconds = Date().timeIntervalSince(started)
             let stats = FeatureStatistics.of(dataset)
             let counts = dataset.classCounts()

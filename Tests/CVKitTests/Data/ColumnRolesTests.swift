@@ -76,6 +76,30 @@ import Testing
         }
     }
 
+    /// `profile` (cvkit info) reports every row and column problem of a file at once; `load` the first.
+    @Test func profileListsEveryProblem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cvkit-profile-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("bad.csv").path
+        try Data("x,y,label\n1,2,a\n3,4\n5,x,b\n6,7,\n8,9,a,1\n10,11,b\n12,13,a\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: CVKitError.badData(location: SourceLocation(file: path, line: 3, column: 3), message: "this row has 2 fields, but the header has 3 columns")) {
+            try CSVLoader.load(path: path)
+        }
+        do {
+            _ = try CSVLoader.profile(path: path)
+            Issue.record("profiled without error")
+        } catch let error as CVKitError {
+            let lines = error.description.split(separator: "\n").map(String.init)
+            #expect(lines.count == 5, "\(error)")
+            #expect(lines[0] == "\(path):3:3: this row has 2 fields, but the header has 3 columns")
+            #expect(lines[2].hasPrefix("  \(path):5:3: column \"label\": the label is empty"))
+            #expect(lines[3].hasPrefix("  \(path):6:4: this row has 4 fields"))
+            #expect(lines[4].hasPrefix("  \(path):4:2: column \"y\" holds numbers in 3 rows"))
+        }
+        let good = ProjectFiles.dataset("iris")
+        #expect(try CSVLoader.profile(path: good).rowCount == 150)
+    }
+
     @Test func missingMarkersFollowPandasOrTheGivenList() throws {
         let text = "x,label\n1,a\nNA,b\nnull,a\nNA,b\n"
         #expect(try CSVLoader.load(text: text).featureColumns[0].missing == 3)
