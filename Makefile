@@ -16,6 +16,11 @@ demo: build
 test: deps
 	$(SWIFT) test
 
+# Another package depends on CVKit by version, with the README's "Use from Swift" block as its main.swift.
+.PHONY: check-consumer
+check-consumer: deps
+	scripts/check-consumer
+
 # The acceptance script of the foundation issue (needs ../shared).
 check-foundation: deps
 	bash ../shared/checks/foundation.sh

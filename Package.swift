@@ -1,6 +1,10 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
+// Tools version 6.2: from it on, SwiftPM lets another package depend on CVKit by version although its
+// targets use the unsafe flags below (with 6.1 it refused: "contains unsafe build flags").
+// scripts/check-consumer proves it in CI.
+//
 // The numeric kernels are written for 8-lane vectors. On x86-64, compile for Haswell-class CPUs (AVX2 + FMA,
 // every x86 server and desktop CPU since 2013–2015); the baseline (SSE2) splits each vector in two
 // and computes square roots lane by lane. Other architectures keep their defaults.
@@ -37,6 +41,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `swift package generate-documentation --target CVKit` (the DocC catalog in Sources/CVKit/CVKit.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - System libraries

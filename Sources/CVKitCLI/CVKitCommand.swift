@@ -4,6 +4,7 @@ import CVKit
 @main
 struct CVKitCommand: ParsableCommand {
     static func main() {
+        CPURequirement.check()
         SingleThreadedBLAS.ensure()
         BLASThreads.useOneThread()
         Interrupt.install()

@@ -11,6 +11,12 @@ public struct NetworkConfig: Sendable, Equatable, Codable {
     /// How the weights start; `.he` unless asked.
     public var initialization: Initialization
 
+    /// A network shape whose `inputs` and `classes` the data fills in (every run sets them from the
+    /// data set and its preprocessing): the default is cvkit's `[128, 64]` with BatchNorm, He init.
+    public init(hidden: [Int] = [128, 64], batchNorm: Bool = true, l2: Double = 0, initialization: Initialization = .he) {
+        self.init(inputs: 0, classes: 0, hidden: hidden, batchNorm: batchNorm, l2: l2, initialization: initialization)
+    }
+
     public init(
         inputs: Int, classes: Int, hidden: [Int] = [128, 64], batchNorm: Bool = true, l2: Double = 0,
         initialization: Initialization = .he

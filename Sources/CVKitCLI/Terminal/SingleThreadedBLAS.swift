@@ -9,6 +9,11 @@ import Foundation
 /// (measured: 362,000 against 477,000 samples/s on digits) and steals the core that parallel tasks
 /// need. cvkit parallelizes across tasks, so BLAS never needs threads of its own. A user who sets
 /// the variable keeps their value.
+///
+/// Measured again on 2026-11-30 (AMD EPYC, 2 cores, release build) against the API alone
+/// (`OPENBLAS_NUM_THREADS=2`, so no restart, then `openblas_set_num_threads(1)`): digits 10-fold
+/// `--jobs 2` takes 0.23–0.25 s with the restart and 0.27–0.28 s without it; the 100000 × 100
+/// synthetic 5-fold job is the same either way (2.0–2.2 s). The restart stays.
 enum SingleThreadedBLAS {
     static func ensure() {
         #if os(Linux)
