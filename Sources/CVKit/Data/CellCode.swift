@@ -50,11 +50,11 @@ public struct ColumnEncoding: Sendable, Equatable, Codable {
 
     /// The encoding that the first rows' numbers `values` call for.
     static func choosing(from values: [Double]) -> ColumnEncoding {
-        guard let median = Preprocessing.median(values) else { return .identity }
+        guard let median = Median.of(values) else { return .identity }
         if median.magnitude >= 0x1p20, median.isFinite { return ColumnEncoding(shift: median, scale: 1) }
         // The median magnitude of all values (zeros included: a column of mostly zeros keeps its storage),
         // and only a normal one (a subnormal's power of two would overflow).
-        if let magnitude = Preprocessing.median(values.map(\.magnitude)), magnitude > 0, magnitude < 0x1p-30, magnitude.isNormal {
+        if let magnitude = Median.of(values.map(\.magnitude)), magnitude > 0, magnitude < 0x1p-30, magnitude.isNormal {
             return ColumnEncoding(shift: 0, scale: Double(sign: .plus, exponent: -magnitude.exponent, significand: 1))
         }
         return .identity

@@ -119,7 +119,7 @@ public struct Preprocessing: Sendable, Equatable, Codable {
         }
         let missing = rows.count - present.count
         var fill: Double?
-        if info.missing > 0 { fill = median(present) ?? 0 }
+        if info.missing > 0 { fill = Median.of(present) ?? 0 }
         // Mean and population SD of the imputed values, summed in row order.
         let n = Double(max(rows.count, 1))
         var sum = 0.0
@@ -197,14 +197,6 @@ public struct Preprocessing: Sendable, Equatable, Codable {
     @inline(__always) static func code(_ cell: Float, count: Int) -> Int? {
         guard !cell.isNaN, let code = Int(exactly: cell), code >= 0, code < count else { return nil }
         return code
-    }
-
-    /// The median of `values` (the mean of the two middle ones for an even count), nil when empty.
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// SD 1 for a constant (or non-finite) column, as `StandardScaler` does.
