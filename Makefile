@@ -68,7 +68,7 @@ reports: build
 	$(BIN) kfold --k 10 datasets/breast_cancer.csv --quiet
 	$(BIN) kfold --k 10 datasets/digits.csv --quiet
 	$(BIN) kfold --k 10 datasets/penguins.csv --label species --quiet
-	$(BIN) kfold --k 10 datasets/titanic.csv --label survived --quiet
+	$(BIN) kfold --k 10 datasets/titanic.csv --label survived --metric roc-auc --quiet
 	$(BIN) loocv datasets/iris.csv --quiet
 	$(BIN) split datasets/wine.csv --val 0.15 --test 0.15 --epochs 100 --quiet
 	$(BIN) sanity datasets/wine.csv --quiet

@@ -17,6 +17,9 @@ public struct Summary: Sendable, Equatable, Codable {
     public var mean: Double
     public var sd: Double
     public var ci95: [Double]
+    /// The metric of all out-of-fold predictions pooled (scikit-learn's `cross_val_predict` then
+    /// the metric), when known: absent for a summary of anything else.
+    public var pooled: Double?
 
     /// The summary of `values`.
     public init(_ values: [Double]) {
@@ -38,10 +41,11 @@ public struct Summary: Sendable, Equatable, Codable {
     }
 
     /// A summary from its parts, e.g. read back from a report; not checked for consistency.
-    public init(n: Int, mean: Double, sd: Double, ci95: [Double]) {
+    public init(n: Int, mean: Double, sd: Double, ci95: [Double], pooled: Double? = nil) {
         self.n = n
         self.mean = mean
         self.sd = sd
         self.ci95 = ci95
+        self.pooled = pooled
     }
 }

@@ -82,10 +82,18 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var divergedAtEpoch: Int?
         /// What this fold's preprocessing fitted; absent for an all-numeric data set without gaps.
         public var preprocessing: [Preprocessing.FittedColumn]?
+        /// The other metrics of the fold's test part (null when diverged, or undefined: ROC AUC and
+        /// PR AUC need every class in the test part).
+        public var balancedAccuracy: Double?
+        public var rocAuc: Double?
+        public var prAuc: Double?
+        public var brier: Double?
+        public var ece: Double?
 
         enum CodingKeys: String, CodingKey {
             case repetition = "repeat", fold, nTrain, nValidation, nTest, accuracy, macroF1, logLoss, baselineAccuracy
             case initialLoss, epochs, bestEpoch, diverged, divergedAtEpoch, preprocessing
+            case balancedAccuracy, rocAuc, prAuc, brier, ece
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -105,6 +113,11 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             try c.encode(diverged, forKey: .diverged)
             try c.encode(divergedAtEpoch, forKey: .divergedAtEpoch)
             try c.encodeIfPresent(preprocessing, forKey: .preprocessing)
+            try c.encode(balancedAccuracy, forKey: .balancedAccuracy)
+            try c.encode(rocAuc, forKey: .rocAuc)
+            try c.encode(prAuc, forKey: .prAuc)
+            try c.encode(brier, forKey: .brier)
+            try c.encode(ece, forKey: .ece)
         }
 
         public init(from decoder: Decoder) throws {
@@ -124,6 +137,11 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
             diverged = try c.decode(Bool.self, forKey: .diverged)
             divergedAtEpoch = try c.decodeIfPresent(Int.self, forKey: .divergedAtEpoch)
             preprocessing = try c.decodeIfPresent([Preprocessing.FittedColumn].self, forKey: .preprocessing)
+            balancedAccuracy = try c.decodeIfPresent(Double.self, forKey: .balancedAccuracy)
+            rocAuc = try c.decodeIfPresent(Double.self, forKey: .rocAuc)
+            prAuc = try c.decodeIfPresent(Double.self, forKey: .prAuc)
+            brier = try c.decodeIfPresent(Double.self, forKey: .brier)
+            ece = try c.decodeIfPresent(Double.self, forKey: .ece)
         }
 
         init(_ task: TaskResult) {
@@ -154,6 +172,17 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var interval: String
         public var folds: Int
         public var diverged: Int
+        /// Mean recall over classes (scikit-learn's `balanced_accuracy_score`), per fold and pooled.
+        public var balancedAccuracy: Summary
+        /// ROC AUC and average precision (binary: class 1; multiclass: one-vs-rest macro); a fold
+        /// without every class has none, so `n` can be below the folds and `pooled` is the headline.
+        public var rocAuc: Summary
+        public var prAuc: Summary
+        /// Brier score (scikit-learn's `brier_score_loss`) and expected calibration error (15 bins): lower is better.
+        public var brier: Summary
+        public var ece: Summary
+        /// The metric `--metric` chose (`MetricName.rawValue`), which the terminal and report lead with.
+        public var headline: String
     }
 
     public struct ClassInfo: Sendable, Equatable, Codable {

@@ -25,10 +25,13 @@ public struct RunSettings: Sendable, Equatable {
     public var network: NetworkConfig
     public var training: TrainingOptions
     public var seed: UInt64
+    /// The headline metric (`--metric`): what the terminal and report lead with; accuracy unless asked.
+    public var metric: MetricName
 
     public init(scheme: Scheme, dataPath: String, csv: CSVOptions = CSVOptions(), groups: String? = nil, k: Int = 10, repeats: Int = 1,
                 stratified: Bool = true, validation: Double = 0.15, test: Double = 0.15,
-                network: NetworkConfig, training: TrainingOptions = TrainingOptions(), seed: UInt64 = 0) {
+                network: NetworkConfig, training: TrainingOptions = TrainingOptions(), seed: UInt64 = 0, metric: MetricName = .accuracy) {
+        self.metric = metric
         self.scheme = scheme
         self.dataPath = dataPath
         self.csv = csv
@@ -66,7 +69,7 @@ public struct RunSettings: Sendable, Equatable {
             words += ["--val", Shell.number(validation), "--test", Shell.number(test)]
             if !stratified { words.append("--no-stratify") }
         }
-        return (words + modelWords + ["--seed", String(seed)]).joined(separator: " ")
+        return (words + modelWords + ["--seed", String(seed)] + (metric == .accuracy ? [] : ["--metric", metric.rawValue])).joined(separator: " ")
     }
 
     /// The data file and how it is read: path, `--label`, `--delimiter`, `--no-header`, and the column

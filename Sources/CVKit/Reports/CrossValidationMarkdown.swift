@@ -6,22 +6,36 @@ public enum CrossValidationMarkdown {
     public static func render(_ r: CrossValidationResults) -> String {
         let s = r.summary
         var out: [String] = []
-        let spread = s.accuracy.n >= 2 ? " ± \(f4(s.accuracy.sd))" : ""
+        let metric = MetricName(rawValue: s.headline) ?? .accuracy
+        let headline = summary(metric, s)
+        let spread = headline.n >= 2 ? " ± \(f4(headline.sd))" : ""
+        let title = metric == .accuracy || !(metric.pooledHeadline || r.command == "loocv")
+            ? "\(metric.title) \(f4(headline.mean))\(spread)" : "\(metric.title) \(headline.pooled.map(f4) ?? "—") (pooled)"
         out += ReportHeader.lines(
-            title: "\(r.command): \(ReportHeader.dataName(r.data.path)) — accuracy \(f4(s.accuracy.mean))\(spread)", commandLine: r.commandLine,
+            title: "\(r.command): \(ReportHeader.dataName(r.data.path)) — \(title)", commandLine: r.commandLine,
             cvkitVersion: r.cvkitVersion, path: r.data.path, sha256: r.data.sha256, rows: r.data.rows, features: r.data.features,
             classes: r.data.classes.count, label: r.data.label)
 
         out.append("## Summary")
         out.append("")
-        var table = MarkdownTable([("metric", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])
+        var table = MarkdownTable([("metric", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right), ("pooled", .right)])
         func sd(_ summary: Summary) -> String { summary.n >= 2 ? f4(summary.sd) : "—" }
         func ci(_ summary: Summary) -> String { summary.n >= 2 ? interval(summary.ci95) : "—" }
-        table.add(["accuracy", f4(s.accuracy.mean), sd(s.accuracy), ci(s.accuracy), String(s.accuracy.n)])
-        table.add(["macro-F1", f4(s.macroF1.mean), r.command == "loocv" ? "—" : sd(s.macroF1), ci(s.macroF1), String(s.macroF1.n)])
-        table.add(["log loss", f4(s.logLoss.mean), sd(s.logLoss), ci(s.logLoss), String(s.logLoss.n)])
-        table.add(["majority-class baseline accuracy", f4(s.baselineAccuracy), "", "", String(s.folds)])
+        func mean(_ summary: Summary) -> String { summary.n >= 1 ? f4(summary.mean) : "—" }
+        for name in MetricName.allCases {
+            let m = summary(name, s)
+            let label = name == metric ? "**\(name.title)** (headline)" : name.title
+            // Titles are cvkit's own words (letters, spaces, hyphens): safe as Markdown.
+            table.addMarkdown([label, mean(m), r.command == "loocv" && name != .accuracy ? "—" : sd(m), ci(m), String(m.n),
+                               m.pooled.map(f4) ?? "—"])
+        }
+        table.add(["expected calibration error", mean(s.ece), sd(s.ece), ci(s.ece), String(s.ece.n), s.ece.pooled.map(f4) ?? "—"])
+        table.add(["majority-class baseline accuracy", f4(s.baselineAccuracy), "", "", String(s.folds), ""])
         out.append(table.render())
+        out.append("")
+        out.append("`mean` is over folds; `pooled` scores all out-of-fold predictions at once (scikit-learn's `cross_val_predict`, then the metric). "
+            + "F1, ROC AUC and PR AUC are unstable on small folds and undefined on a fold that lacks a class, so for them the pooled value is the one to quote"
+            + (metric.pooledHeadline ? " — and the headline here." : "."))
         out.append("")
         out.append(intervalNote(r))
         if s.diverged > 0 { out.append(""); out.append("**\(s.diverged) of \(s.folds) folds diverged** and are excluded from the means (see Warnings).") }
@@ -162,6 +176,19 @@ public enum CrossValidationMarkdown {
             return "> SD is the sample standard deviation over folds (n − 1). The interval is a t-interval over the \(r.summary.accuracy.n) fold scores; "
                 + "folds share training rows, so the scores are not independent and the interval is approximate, usually too narrow "
                 + "(Bates, Hastie & Tibshirani 2021, arXiv:2104.00673)."
+        }
+    }
+
+    /// The summary of `metric` in `s`.
+    static func summary(_ metric: MetricName, _ s: CrossValidationResults.SummaryInfo) -> Summary {
+        switch metric {
+        case .accuracy: s.accuracy
+        case .balancedAccuracy: s.balancedAccuracy
+        case .macroF1: s.macroF1
+        case .logLoss: s.logLoss
+        case .rocAuc: s.rocAuc
+        case .prAuc: s.prAuc
+        case .brier: s.brier
         }
     }
 

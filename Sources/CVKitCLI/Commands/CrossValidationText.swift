@@ -19,6 +19,10 @@ enum CrossValidationText {
             out.append(table.render(indent: "  "))
             out.append("")
         }
+        let s = r.summary
+        if s.headline != MetricName.accuracy.rawValue, let metric = MetricName(rawValue: s.headline) {
+            out.append(headline(metric, r))
+        }
         let a = r.summary.accuracy
         let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
         let kind = r.summary.interval == "wilson" ? "Wilson" : "t"
@@ -28,9 +32,32 @@ enum CrossValidationText {
             out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) on \(r.folds.first?.nTest ?? 0) test rows (one split: no spread to report; cvkit kfold gives an interval)")
         }
         out.append("  macro-F1  \(NumberFormat.fixed(r.summary.macroF1.mean, 4))    log loss \(NumberFormat.fixed(r.summary.logLoss.mean, 4))    majority baseline \(NumberFormat.fixed(r.summary.baselineAccuracy, 4))")
+        func pooled(_ value: Double?) -> String { value.map { NumberFormat.fixed($0, 4) } ?? "—" }
+        out.append("  pooled    balanced accuracy \(pooled(s.balancedAccuracy.pooled))    ROC AUC \(pooled(s.rocAuc.pooled))    PR AUC \(pooled(s.prAuc.pooled))"
+            + "    Brier \(pooled(s.brier.pooled))    ECE \(pooled(s.ece.pooled))")
         for warning in r.warnings { out.append("  warning: \(warning)") }
         out.append("")
         out.append("report: \(folder)/report.md (\(NumberFormat.fixed(seconds, 1)) s)")
         return out.joined(separator: "\n")
+    }
+
+    /// The `--metric` line: the pooled out-of-fold value for metrics unstable on small folds
+    /// (F1, AUC, AP), the mean over folds with its interval for the others.
+    static func headline(_ metric: MetricName, _ r: CrossValidationResults) -> String {
+        let s: Summary
+        switch metric {
+        case .accuracy: s = r.summary.accuracy
+        case .balancedAccuracy: s = r.summary.balancedAccuracy
+        case .macroF1: s = r.summary.macroF1
+        case .logLoss: s = r.summary.logLoss
+        case .rocAuc: s = r.summary.rocAuc
+        case .prAuc: s = r.summary.prAuc
+        case .brier: s = r.summary.brier
+        }
+        let interval = s.ci95.count == 2 ? ", 95 % t interval [\(NumberFormat.fixed(s.ci95[0], 4)), \(NumberFormat.fixed(s.ci95[1], 4))]" : ""
+        let perFold = s.n >= 2 && r.command != "loocv" ? "mean over \(s.n) folds \(NumberFormat.fixed(s.mean, 4)) ± \(NumberFormat.fixed(s.sd, 4))\(interval)" : ""
+        let pooled = s.pooled.map { "pooled \(NumberFormat.fixed($0, 4))" } ?? "pooled —"
+        let parts = metric.pooledHeadline || r.command == "loocv" ? [pooled, perFold] : [perFold, pooled]
+        return "  \(metric.title) (headline)  " + parts.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }

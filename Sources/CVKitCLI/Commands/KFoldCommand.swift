@@ -19,6 +19,7 @@ struct KFoldCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Group K-fold on this column: no group in two folds. The column is not a feature.", valueName: "column"))
     var groups: String?
     @OptionGroup var model: ModelOptions
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct KFoldCommand: ParsableCommand {
         try reportingErrors {
             let settings = RunSettings(
                 scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
-                stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed)
+                stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
             try CrossValidationRun.execute(settings: settings, run: execution)
         }
     }

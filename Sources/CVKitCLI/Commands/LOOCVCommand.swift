@@ -12,6 +12,7 @@ struct LOOCVCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -22,7 +23,7 @@ struct LOOCVCommand: ParsableCommand {
         try reportingErrors {
             let settings = RunSettings(
                 scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
-                training: try model.training(), seed: execution.seed)
+                training: try model.training(), seed: execution.seed, metric: try metric.name())
             try CrossValidationRun.execute(settings: settings, run: execution)
         }
     }

@@ -16,6 +16,7 @@ struct SplitCommand: ParsableCommand {
     @Option(help: "Fraction of rows for the test, in (0, 1).") var test: Double = 0.15
     @Flag(help: "Do not keep class proportions in each part.") var noStratify = false
     @OptionGroup var model: ModelOptions
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -27,7 +28,7 @@ struct SplitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let settings = RunSettings(
-                scheme: .split, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test, network: try model.network(), training: try model.training(defaultPatience: 10), seed: execution.seed)
+                scheme: .split, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test, network: try model.network(), training: try model.training(defaultPatience: 10), seed: execution.seed, metric: try metric.name())
             try CrossValidationRun.execute(settings: settings, run: execution)
         }
     }

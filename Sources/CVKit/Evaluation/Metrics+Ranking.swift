@@ -1,0 +1,74 @@
+extension Metrics {
+    /// Area under the ROC curve of `probabilities` (rows × classCount, row-major) against `truth`:
+    /// binary, the score of class 1 (scikit-learn's positive class, the greater label) —
+    /// `roc_auc_score(y, p[:, 1])`; multiclass, the unweighted mean of the one-vs-rest AUCs —
+    /// `roc_auc_score(y, p, multi_class="ovr", average="macro")`. Ties count one half (the
+    /// Mann–Whitney statistic, equal to the trapezoidal area scikit-learn computes). nil when a
+    /// class has no row or every row (the AUC is undefined: scikit-learn warns and gives NaN).
+    public static func rocAUC(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
+        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+        let targets = classCount == 2 ? [1] : Array(0..<classCount)
+        var sum = 0.0
+        for c in targets {
+            guard let auc = binaryAUC(positive: truth.map { Int($0) == c }, scores: column(probabilities, c, classCount)) else { return nil }
+            sum += auc
+        }
+        return sum / Double(targets.count)
+    }
+
+    /// Average precision, the area under the precision–recall curve as a step sum
+    /// Σₖ (Rₖ − Rₖ₋₁) Pₖ over decreasing thresholds: scikit-learn's `average_precision_score` —
+    /// binary, of class 1's score; multiclass, the unweighted mean of one-vs-rest APs. nil when a
+    /// class has no row (the recall is undefined).
+    public static func averagePrecision(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
+        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+        let targets = classCount == 2 ? [1] : Array(0..<classCount)
+        var sum = 0.0
+        for c in targets {
+            guard let ap = binaryAP(positive: truth.map { Int($0) == c }, scores: column(probabilities, c, classCount)) else { return nil }
+            sum += ap
+        }
+        return sum / Double(targets.count)
+    }
+
+    /// Column `c` of a row-major matrix, as Doubles.
+    static func column(_ probabilities: [Float], _ c: Int, _ classCount: Int) -> [Double] {
+        stride(from: c, to: probabilities.count, by: classCount).map { Double(probabilities[$0]) }
+    }
+
+    /// AUC by average ranks: (Σ ranks of positives − P(P+1)/2) / (P·N); nil without both kinds.
+    static func binaryAUC(positive: [Bool], scores: [Double]) -> Double? {
+        let p = positive.filter { $0 }.count, n = positive.count - p
+        guard p > 0, n > 0 else { return nil }
+        let order = scores.indices.sorted { scores[$0] < scores[$1] }
+        var rankSum = 0.0
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count, scores[order[j + 1]] == scores[order[i]] { j += 1 }
+            let rank = Double(i + j) / 2 + 1  // ties share the mean of their ranks
+            for k in i...j where positive[order[k]] { rankSum += rank }
+            i = j + 1
+        }
+        return (rankSum - Double(p) * Double(p + 1) / 2) / (Double(p) * Double(n))
+    }
+
+    /// Average precision of one class; nil without a positive row.
+    static func binaryAP(positive: [Bool], scores: [Double]) -> Double? {
+        let total = positive.filter { $0 }.count
+        guard total > 0 else { return nil }
+        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        var tp = 0, fp = 0, previousRecall = 0.0, ap = 0.0
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count, scores[order[j + 1]] == scores[order[i]] { j += 1 }
+            for k in i...j { if positive[order[k]] { tp += 1 } else { fp += 1 } }
+            let recall = Double(tp) / Double(total)
+            ap += (recall - previousRecall) * Double(tp) / Double(tp + fp)
+            previousRecall = recall
+            i = j + 1
+        }
+        return ap
+    }
+}
