@@ -107,6 +107,7 @@ public struct RunSettings: Sendable, Equatable {
         if let patience = training.patience { words += ["--patience", String(patience)] }
         if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
         if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
+        if let weight = training.classWeight, weight != .none { words += ["--class-weight", weight.rawValue] }
         return words
     }
 

@@ -15,6 +15,9 @@ public final class Network<S: BLASScalar> {
     let gradients: UnsafeMutableBufferPointer<S>
     let statistics: UnsafeMutableBufferPointer<S>
 
+    /// Per-class weights of the training loss (one per class; empty: every row counts the same).
+    /// The trainer sets them from `TrainingOptions.classWeight` and the training labels alone.
+    public var classWeights: [S] = []
     /// Rows the workspace holds.
     public private(set) var capacity = 0
     private var workspace = UnsafeMutableBufferPointer<S>(start: nil, count: 0)
@@ -140,8 +143,12 @@ public final class Network<S: BLASScalar> {
             }
             input = UnsafePointer(activation[index])
         }
-        return SoftmaxCrossEntropy.forward(
-            probabilities: probabilityBuffer!, logits: preActivation[last], labels: labels, batch: batch, classes: config.classes)
+        // Class weights shape the training loss only; an inference-mode pass (held-out scoring) is unweighted.
+        return classWeights.withUnsafeBufferPointer { w in
+            SoftmaxCrossEntropy.forward(
+                probabilities: probabilityBuffer!, logits: preActivation[last], labels: labels, batch: batch, classes: config.classes,
+                weights: training && !w.isEmpty ? w.baseAddress : nil)
+        }
     }
 
     /// Backward pass after a training-mode `forward` on the same batch: sets every gradient,
@@ -149,7 +156,10 @@ public final class Network<S: BLASScalar> {
     func backward(x: UnsafePointer<S>, labels: UnsafePointer<Int32>, batch: Int) {
         let p = parameters.baseAddress!, g = gradients.baseAddress!
         var current = gradientA!, other = gradientB!
-        SoftmaxCrossEntropy.backward(dLogits: current, probabilities: probabilityBuffer!, labels: labels, batch: batch, classes: config.classes)
+        classWeights.withUnsafeBufferPointer { w in
+            SoftmaxCrossEntropy.backward(dLogits: current, probabilities: probabilityBuffer!, labels: labels, batch: batch, classes: config.classes,
+                                         weights: w.isEmpty ? nil : w.baseAddress)
+        }
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
             let layer = layout.layers[index]
             if index < layout.layers.count - 1 {

@@ -3,11 +3,17 @@ import Foundation
 /// `report.md` of `cvkit search`: the best configuration first, as a command to paste, then
 /// every trial ranked, the charts, and for coarse-to-fine the ranges of each round.
 public enum SearchMarkdown {
+    /// The ranking metric's name ("accuracy" unless `--metric` chose another).
+    static func metricTitle(_ r: SearchResults) -> String {
+        guard let metric = r.trials.first?.metric else { return "accuracy" }
+        return metric.pooledHeadline ? "\(metric.title) (pooled)" : metric.title
+    }
+
     public static func render(_ r: SearchResults, numericParameters: [String]) -> String {
         var out: [String] = []
         let f4 = CrossValidationMarkdown.f4
         out += ReportHeader.lines(
-            title: "search: \(ReportHeader.dataName(r.data.path)) — best accuracy \(f4(r.best.score.mean)) ± \(f4(r.best.score.sd)) (trial \(r.best.trial))",
+            title: "search: \(ReportHeader.dataName(r.data.path)) — best \(metricTitle(r)) \(f4(r.trials.first.map(TrialScoring.objective) ?? r.best.score.mean)) ± \(f4(r.best.score.sd)) (trial \(r.best.trial))",
             reproduce: "Reproduce the search with:", commandLine: r.commandLine, cvkitVersion: r.cvkitVersion, path: r.data.path,
             sha256: r.data.sha256, rows: r.data.rows, features: r.data.features, classes: r.data.classes.count)
         out.append("## Best configuration")
@@ -28,7 +34,11 @@ public enum SearchMarkdown {
         out.append("## Protocol")
         out.append("")
         out.append("- Method: \(r.method); every trial is scored by stratified \(r.k)-fold cross-validation on the same folds (seed \(r.seed)); "
-            + "score = mean test accuracy over folds, a diverged fold counting as 0.")
+            + (r.trials.first?.metric.map { metric in
+                metric.pooledHeadline ? "score = \(metric.title) of the trial's pooled out-of-fold predictions (unstable on single folds); sd over folds."
+                    : "score = mean test \(metric.title) over folds, a diverged fold counting as an uninformed model's \(metric.title)"
+                        + (metric.lowerIsBetter ? "; lower is better." : ".")
+            } ?? "score = mean test accuracy over folds, a diverged fold counting as 0."))
         out.append("- Space: \(Markdown.code(r.space)).")
         if r.rounds.count > 1 {
             out.append("")
@@ -44,11 +54,11 @@ public enum SearchMarkdown {
         }
         out.append("## Trials, best first")
         out.append("")
-        var table = MarkdownTable([("rank", .right), ("trial", .right), ("round", .right), ("accuracy", .right), ("sd", .right),
+        var table = MarkdownTable([("rank", .right), ("trial", .right), ("round", .right), (metricTitle(r), .right), ("sd", .right),
                                    ("lr", .right), ("l2", .right), ("hidden", .left), ("batch", .right), ("epochs", .right), ("optimizer", .left), ("diverged folds", .right)])
         for (rank, trial) in r.trials.enumerated() {
             let c = trial.config
-            table.add([String(rank + 1), String(trial.trial), String(trial.round), f4(trial.score.mean), f4(trial.score.sd),
+            table.add([String(rank + 1), String(trial.trial), String(trial.round), f4(TrialScoring.objective(trial)), f4(trial.score.sd),
                        SearchConfig.format(c.lr), SearchConfig.format(c.l2), c.hidden.isEmpty ? "none" : c.hidden.map(String.init).joined(separator: ","),
                        String(c.batchSize), String(c.epochs), c.optimizer, String(trial.divergedFolds)])
         }

@@ -88,11 +88,28 @@ public struct HyperparameterSearch: Sendable {
 
 /// Scoring configurations by cross-validation on given splits (shared by search and nested CV).
 public enum TrialScoring {
-    /// Higher mean first, then fewer diverged folds, then the earlier trial.
+    /// The better objective first (the higher mean, or the lower for a loss; the pooled value for
+    /// F1 and the AUCs), then fewer diverged folds, then the earlier trial.
     public static func better(_ a: TrialResult, _ b: TrialResult) -> Bool {
-        if a.score.mean != b.score.mean { return a.score.mean > b.score.mean }
+        let metric = a.metric ?? .accuracy
+        let x = objective(a), y = objective(b)
+        if x != y { return metric.lowerIsBetter ? x < y : x > y }
         if a.divergedFolds != b.divergedFolds { return a.divergedFolds < b.divergedFolds }
         return a.trial < b.trial
+    }
+
+    /// The value a trial is ranked by.
+    public static func objective(_ trial: TrialResult) -> Double {
+        (trial.metric ?? .accuracy).pooledHeadline ? trial.score.pooled ?? trial.score.mean : trial.score.mean
+    }
+
+    /// What a diverged fold scores under `metric`: the worst an uninformed model does.
+    static func fallback(_ metric: MetricName, classCount: Int) -> Double {
+        switch metric {
+        case .logLoss: return log(Double(classCount))
+        case .brier: return classCount == 2 ? 0.25 : 1 - 1 / Double(classCount)
+        default: return 0
+        }
     }
 
     /// Trains every configuration on every split; task index = trial × splits + split.
@@ -111,7 +128,25 @@ public enum TrialScoring {
         let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
         return settings.enumerated().map { offset, trialSettings in
             let own = Array(tasks[offset * splits.count..<(offset + 1) * splits.count])
-            let accuracies = own.map { $0.diverged ? nil : $0.accuracy }
+            let metric = base.metric
+            var accuracies = own.map { $0.diverged ? nil : $0.accuracy }
+            var score = Summary(accuracies.map { $0 ?? 0 })
+            if metric != .accuracy {
+                var truth: [Int32] = [], predicted: [Int32] = [], probabilities: [Float] = []
+                accuracies = own.map { task in
+                    guard !task.diverged else { return nil }
+                    let y = task.testRows.map { dataset.labels[$0] }
+                    truth += y
+                    predicted += task.predicted
+                    probabilities += task.probabilities
+                    return Scores(truth: y, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount).value(metric)
+                }
+                let fallback = fallback(metric, classCount: dataset.classCount)
+                score = Summary(zip(own, accuracies).compactMap { task, value in task.diverged ? fallback : value })
+                if metric.pooledHeadline, !truth.isEmpty {
+                    score.pooled = Scores(truth: truth, predicted: predicted, probabilities: probabilities, classCount: dataset.classCount).value(metric)
+                }
+            }
             let alive = own.filter { !$0.diverged }
             let baseline = own.isEmpty ? 0 : own.map(\.baselineAccuracy).reduce(0, +) / Double(own.count)
             let diagnosis = CrossValidationResults.diagnosis(
@@ -119,8 +154,8 @@ public enum TrialScoring {
                 diverged: own.count - alive.count, runs: own.count)
             return TrialResult(
                 trial: firstTrial + offset + 1, round: round, sampled: configs[offset], config: TrialResult.Config(trialSettings),
-                score: Summary(accuracies.map { $0 ?? 0 }), foldAccuracies: accuracies, divergedFolds: accuracies.filter { $0 == nil }.count,
-                commandLine: trialSettings.commandLine, diagnosis: diagnosis)
+                score: score, metric: metric == .accuracy ? nil : metric, foldAccuracies: accuracies,
+                divergedFolds: own.filter(\.diverged).count, commandLine: trialSettings.commandLine, diagnosis: diagnosis)
         }
     }
 }

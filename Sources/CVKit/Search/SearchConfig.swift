@@ -15,6 +15,7 @@ public enum SearchConfig {
         case "beta1", "beta2": guard let x = Double(value), x >= 0, x < 1 else { throw bad("a number in [0, 1)") }
         case "batch", "epochs", "layers", "units": guard let x = Int(value), x >= 1 else { throw bad("a whole number ≥ 1") }
         case "optimizer": guard OptimizerKind(rawValue: value) != nil else { throw bad("sgd, momentum, rmsprop or adam") }
+        case "class-weight": guard ClassWeight(rawValue: value) != nil else { throw bad("none or balanced") }
         case "hidden": _ = try widths(value)
         default: throw bad("unknown parameter")
         }
@@ -42,6 +43,7 @@ public enum SearchConfig {
             case "batch": settings.training.batchSize = Int(value) ?? settings.training.batchSize
             case "epochs": settings.training.epochs = Int(value) ?? settings.training.epochs
             case "optimizer": settings.training.optimizer = OptimizerKind(rawValue: value) ?? settings.training.optimizer
+            case "class-weight": settings.training.classWeight = ClassWeight(rawValue: value).flatMap { $0 == .none ? nil : $0 }
             case "hidden": settings.network.hidden = try widths(value)
             default: break
             }

@@ -43,9 +43,15 @@ public struct TrialResult: Sendable, Equatable, Codable {
     /// The sampled values, as drawn (`lr` → `"0.00316228"`).
     public var sampled: [String: String]
     public var config: Config
-    /// Mean test accuracy over the folds, a diverged fold counting as 0 (a configuration that
-    /// diverges is a bad one); `sd` over folds, n − 1.
+    /// The metric over the folds (`metric`, accuracy when nil): the mean, a diverged fold counting as
+    /// the worst an uninformed model scores (0 for a rate, ln C for log loss, the uniform
+    /// prediction's Brier score: a configuration that diverges is a bad one); `sd` over folds, n − 1;
+    /// for F1 and the AUCs also `pooled`, the value over all the trial's out-of-fold predictions,
+    /// which then ranks (those metrics are unstable on small folds).
     public var score: Summary
+    /// The ranking metric (`--metric`); nil is accuracy, and leaves results.json as it was.
+    public var metric: MetricName?
+    /// Per fold, the metric's value (accuracy unless `metric` says otherwise); nil when diverged.
     public var foldAccuracies: [Double?]
     public var divergedFolds: Int
     public var commandLine: String

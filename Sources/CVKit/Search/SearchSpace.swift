@@ -37,7 +37,7 @@ public struct SearchSpace: Sendable, Equatable {
         public var distribution: Distribution
     }
 
-    public static let names = ["lr", "l2", "hidden", "layers", "units", "batch", "epochs", "optimizer", "beta1", "beta2"]
+    public static let names = ["lr", "l2", "hidden", "layers", "units", "batch", "epochs", "optimizer", "beta1", "beta2", "class-weight"]
 
     public var parameters: [Parameter]
 

@@ -83,6 +83,8 @@ public struct Trainer: Sendable {
         if hasBatchNorm && n < 2 { throw CVKitError.invalidArgument("BatchNorm needs at least 2 training rows (got \(n))") }
         let batchSize = min(options.batchSize, n)
         network.reserve(batch: batchSize)
+        // Class weights from these training labels only (the leakage rule holds for them too).
+        network.classWeights = options.classWeight?.weights(labels: labels, classCount: network.config.classes)?.map { Float($0) } ?? []
         var optimizer = options.optimizer.make(count: network.parameterCount, beta1: options.beta1, beta2: options.beta2)
         var random = RandomSource(seed: seed)
         var order = Array(0..<n)

@@ -16,6 +16,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Folds scoring each trial.") var k: Int = 5
     @OptionGroup var searchOptions: SearchOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -27,7 +28,7 @@ struct SearchCommand: ParsableCommand {
         try reportingErrors {
             let started = Date()
             let base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k,
-                                   network: try model.network(), training: try model.training(), seed: execution.seed)
+                                   network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
             let search = try searchOptions.search(base: base)
             let dataset = try CSVLoader.load(path: base.dataPath, options: base.csv)
             let total = try search.trialCount()
@@ -51,15 +52,18 @@ struct SearchCommand: ParsableCommand {
                 FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: folder)))
                 return
             }
-            var table = TextTable([("rank", .right), ("trial", .right), ("round", .right), ("accuracy", .right), ("sd", .right), ("lr", .right), ("l2", .right), ("hidden", .left)])
+            let name = try metric.name()
+            let title = name.pooledHeadline ? "\(name.title) (pooled)" : name.title
+            var table = TextTable([("rank", .right), ("trial", .right), ("round", .right), (title, .right), ("sd", .right), ("lr", .right), ("l2", .right), ("hidden", .left)])
             for (rank, trial) in results.trials.prefix(10).enumerated() {
-                table.add([String(rank + 1), String(trial.trial), String(trial.round), NumberFormat.fixed(trial.score.mean, 4), NumberFormat.fixed(trial.score.sd, 4),
+                table.add([String(rank + 1), String(trial.trial), String(trial.round), NumberFormat.fixed(TrialScoring.objective(trial), 4), NumberFormat.fixed(trial.score.sd, 4),
                            SearchConfig.format(trial.config.lr), SearchConfig.format(trial.config.l2),
                            trial.config.hidden.isEmpty ? "none" : trial.config.hidden.map(String.init).joined(separator: ",")])
             }
             print("search (\(results.method)) on \(base.dataPath): \(results.trials.count) trials × \(k)-fold CV\n")
             print(table.render(indent: "  "))
-            print("\nbest: trial \(results.best.trial), accuracy \(NumberFormat.fixed(results.best.score.mean, 4)) ± \(NumberFormat.fixed(results.best.score.sd, 4))")
+            let best = results.trials.first.map(TrialScoring.objective) ?? results.best.score.mean
+            print("\nbest: trial \(results.best.trial), \(title) \(NumberFormat.fixed(best, 4)) ± \(NumberFormat.fixed(results.best.score.sd, 4))")
             print("  \(results.best.commandLine)")
             for warning in results.warnings { print("  warning: \(warning)") }
             print("\nreport: \(folder)/report.md")

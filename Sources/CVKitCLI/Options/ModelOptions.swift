@@ -42,6 +42,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Early stopping: epochs without a lower validation loss before stopping (split only; default 10 there).")
     var patience: Int?
 
+    @Option(help: ArgumentHelp("Class weights in the training loss: none (default) or balanced (n / (C·n_c) from each training part).",
+                               valueName: "none|balanced"))
+    var classWeight: String = "none"
+
     func validate() throws {
         _ = try hiddenWidths()
         if epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
@@ -59,6 +63,7 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \(optimizer))")
         }
         do { _ = try LearningRateSchedule(parsing: lrDecay) } catch let error as CVKitError { throw ValidationError(error.description) }
+        if ClassWeight(rawValue: classWeight) == nil { throw ValidationError("--class-weight must be none or balanced (got \(classWeight))") }
     }
 
     func hiddenWidths() throws -> [Int] {
@@ -80,6 +85,6 @@ struct ModelOptions: ParsableArguments {
     func training(defaultPatience: Int? = nil) throws -> TrainingOptions {
         TrainingOptions(epochs: epochs, batchSize: batchSize, optimizer: OptimizerKind(rawValue: optimizer) ?? .adam, learningRate: lr,
                         schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? defaultPatience,
-                        beta1: beta1, beta2: beta2)
+                        beta1: beta1, beta2: beta2, classWeight: ClassWeight(rawValue: classWeight) == ClassWeight.none ? nil : ClassWeight(rawValue: classWeight))
     }
 }

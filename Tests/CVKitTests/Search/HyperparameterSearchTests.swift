@@ -23,6 +23,28 @@ import Testing
         #expect(search.commandLine.hasPrefix("cvkit search datasets/iris.csv --k 3") && search.commandLine.contains("--space 'lr=log(0.0001,0.1)'"))
     }
 
+    /// `--metric roc-auc` ranks by the pooled ROC AUC of each trial's out-of-fold predictions, and
+    /// `--metric log-loss` by the lowest mean loss.
+    @Test func searchRanksByTheChosenMetric() throws {
+        let (data, plain) = try base()
+        for metric in [MetricName.rocAuc, .logLoss] {
+            var settings = plain
+            settings.metric = metric
+            let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-4,1e-1)"), method: .random, trials: 5)
+            let (trials, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
+            let results = SearchResults.make(search: search, dataset: data, trials: trials, rounds: rounds, warnings: [])
+            let objectives = results.trials.map(TrialScoring.objective)
+            #expect(results.trials.allSatisfy { $0.metric == metric })
+            if metric == .rocAuc {
+                #expect(results.trials.allSatisfy { $0.score.pooled != nil })
+                #expect(zip(objectives, objectives.dropFirst()).allSatisfy { $0 >= $1 }, "\(objectives)")
+            } else {
+                #expect(zip(objectives, objectives.dropFirst()).allSatisfy { $0 <= $1 }, "\(objectives)")
+            }
+            #expect(search.commandLine.hasSuffix("--metric \(metric.rawValue) --method random --space 'lr=log(0.0001,0.1)' --trials 5") || search.commandLine.contains("--metric \(metric.rawValue)"))
+        }
+    }
+
     /// Every trial is scored on the same folds: the same configuration twice scores the same.
     @Test func trialsShareTheSplits() throws {
         let (data, settings) = try base()
