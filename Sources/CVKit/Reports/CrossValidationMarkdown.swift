@@ -37,6 +37,8 @@ public enum CrossValidationMarkdown {
             + "F1, ROC AUC and PR AUC are unstable on small folds and undefined on a fold that lacks a class, so for them the pooled value is the one to quote"
             + (metric.pooledHeadline ? " — and the headline here." : "."))
         out.append("")
+        out.append("![ROC curve](roc.svg) ![precision–recall curve](precision-recall.svg) ![reliability diagram](reliability.svg)")
+        out.append("")
         out.append(intervalNote(r))
         if s.diverged > 0 { out.append(""); out.append("**\(s.diverged) of \(s.folds) folds diverged** and are excluded from the means (see Warnings).") }
         out.append("")
@@ -150,7 +152,7 @@ public enum CrossValidationMarkdown {
         out.append("")
         out.append("## Files")
         out.append("")
-        out.append("`results.json` (everything above, for programs) · `predictions.csv` · `learning-curves.svg` · `confusion.svg`"
+        out.append("`results.json` (everything above, for programs) · `predictions.csv` · `learning-curves.svg` · `confusion.svg` · `roc.svg` · `precision-recall.svg` · `reliability.svg`"
             + (r.command == "split" ? "" : " · `folds.svg`") + " · `journal.jsonl` (finished tasks, for `--resume`) · `timings.json` (wall times, kept apart so this report's bytes repeat)")
         out.append("")
         return out.joined(separator: "\n")

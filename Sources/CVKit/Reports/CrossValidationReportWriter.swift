@@ -31,6 +31,7 @@ public enum CrossValidationReportWriter {
         files.add(SVGCharts.confusion(classNames: results.data.classes.map(\.name), counts: results.confusion, title: "Confusion matrix (pooled out-of-fold)"),
                   to: folder + "/confusion.svg")
         if results.command != "split" { files.add(foldsChart(results), to: folder + "/folds.svg") }
+        for (name, chart) in probabilityCharts(tasks: tasks, dataset: dataset) { files.add(chart, to: folder + "/" + name) }
         files.add(try ReportJSON.encode(timings), to: folder + "/timings.json")
         try files.write(sink: sink)
     }
@@ -74,6 +75,38 @@ public enum CrossValidationReportWriter {
             out.append(0x0A)
         }
         return Data(out)
+    }
+
+    /// `roc.svg`, `precision-recall.svg` and `reliability.svg` from the pooled out-of-fold
+    /// predictions: binary, the second class against the first; multiclass, one curve per class
+    /// against the rest. The reliability diagram shows each of the 15 bins' accuracy against its
+    /// mean top probability, labelled with its row count.
+    static func probabilityCharts(tasks: [TaskResult], dataset: Dataset) -> [(String, String)] {
+        var truth: [Int32] = [], probabilities: [Float] = []
+        for task in tasks where !task.diverged {
+            truth += task.testRows.map { dataset.labels[$0] }
+            probabilities += task.probabilities
+        }
+        let classes = dataset.classCount
+        let targets = classes == 2 ? [1] : Array(0..<classes)
+        func name(_ c: Int) -> String { classes == 2 ? "\(dataset.classNames[1]) against \(dataset.classNames[0])" : dataset.classNames[c] }
+        let roc = targets.map { c in
+            (name: name(c), points: Metrics.rocCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes)))
+        }
+        let pr = targets.map { c in
+            (name: name(c), points: Metrics.precisionRecallCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes)))
+        }
+        let bins = Metrics.calibrationBins(truth: truth, probabilities: probabilities, classCount: classes).filter { $0.count > 0 }
+        let reliability = [(name: "accuracy of each bin of the top probability", points: bins.map { (x: $0.confidence, y: $0.accuracy) })]
+        return [
+            ("roc.svg", SVGCharts.curves(series: roc, xLabel: "false-positive rate", yLabel: "true-positive rate",
+                                         title: "ROC curve (pooled out-of-fold predictions)", diagonal: true)),
+            ("precision-recall.svg", SVGCharts.curves(series: pr, xLabel: "recall", yLabel: "precision",
+                                                      title: "Precision–recall curve (pooled out-of-fold predictions)", diagonal: false)),
+            ("reliability.svg", SVGCharts.curves(series: reliability, xLabel: "predicted probability (top class)", yLabel: "observed accuracy",
+                                                 title: "Reliability diagram (15 bins; labels are row counts)", diagonal: true,
+                                                 markers: bins.map { String($0.count) })),
+        ]
     }
 
     static func learningCurves(_ r: CrossValidationResults) -> String {

@@ -71,6 +71,25 @@ import Testing
         }
     }
 
+    /// The charted curves integrate to the metrics: the trapezoidal area under the ROC curve is the
+    /// ROC AUC, and the step sum under the precision–recall curve is the average precision.
+    @Test(arguments: ["binary", "tied scores", "probability 0 and 1"])
+    func curvesIntegrateToTheMetrics(name: String) throws {
+        let c = try #require(Self.cases.first { $0.name == name })
+        let positive = c.truth.map { $0 == 1 }, scores = (0..<c.truth.count).map { c.probabilities[$0 * 2 + 1] }
+        let roc = Metrics.rocCurve(positive: positive, scores: scores.map { Double(Float($0)) })
+        let area = zip(roc, roc.dropFirst()).reduce(0.0) { $0 + ($1.1.x - $1.0.x) * ($1.1.y + $1.0.y) / 2 }
+        #expect(roc.first! == (0, 0) && roc.last! == (1, 1))
+        #expect(abs(area - (c.rocAuc ?? .nan)) < 1e-9)
+        let pr = Metrics.precisionRecallCurve(positive: positive, scores: scores.map { Double(Float($0)) })
+        var previous = 0.0, ap = 0.0
+        for point in pr {
+            ap += (point.x - previous) * point.y
+            previous = point.x
+        }
+        #expect(abs(ap - (c.prAuc ?? .nan)) < 1e-9)
+    }
+
     /// The ranking metrics are invariant to a monotone change of the scores, and a perfect ranking scores 1.
     @Test func rankingMetricsProperties() {
         let truth: [Int32] = [0, 0, 1, 1, 0, 1]

@@ -49,7 +49,7 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
         let folder = try ProjectFiles.temporaryFolder()
         let journal = Data("{\"header\":1}\n".utf8)
         try journal.write(to: URL(fileURLWithPath: folder + "/journal.jsonl"))
-        for failAt in 1...7 {
+        for failAt in 1...10 {
             #expect(throws: CVKitError.self) {
                 try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: data, folder: folder, timings: timings,
                                                       sink: FullDiskSink(failAt: failAt))
@@ -58,8 +58,8 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/journal.jsonl")) == journal)
         try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: data, folder: folder, timings: timings)
-        #expect(try files(in: folder) == ["confusion.svg", "folds.svg", "journal.jsonl", "learning-curves.svg", "predictions.csv",
-                                          "report.md", "results.json", "timings.json"])
+        #expect(try files(in: folder) == ["confusion.svg", "folds.svg", "journal.jsonl", "learning-curves.svg", "precision-recall.svg",
+                                          "predictions.csv", "reliability.svg", "report.md", "results.json", "roc.svg", "timings.json"])
     }
 
     @Test func jsonEscapesMarkupButDecodesToTheSameText() throws {
