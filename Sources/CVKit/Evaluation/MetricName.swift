@@ -1,3 +1,5 @@
+import Foundation
+
 /// The metrics a run can headline (`--metric`), with their direction and their chance level.
 public enum MetricName: String, Sendable, Codable, CaseIterable {
     case accuracy
@@ -42,6 +44,17 @@ public enum MetricName: String, Sendable, Codable, CaseIterable {
         case .rocAuc: "ROC AUC"
         case .prAuc: "PR AUC"
         case .brier: "Brier score"
+        }
+    }
+
+    /// The worst an uninformed model scores, what a diverged fold counts as in rankings and
+    /// comparisons: 0 for a rate, ln C for log loss (the uniform prediction), and the uniform
+    /// prediction's Brier score (0.25 binary, 1 − 1/C multiclass).
+    public func uninformedValue(classCount: Int) -> Double {
+        switch self {
+        case .logLoss: log(Double(classCount))
+        case .brier: classCount == 2 ? 0.25 : 1 - 1 / Double(classCount)
+        default: 0
         }
     }
 

@@ -3,7 +3,9 @@ import Foundation
 /// Two configurations on the same repeated K-fold splits, compared with the corrected resampled
 /// t-test of Nadeau & Bengio (2003).
 ///
-/// Per split `j`, `d_j = accuracy_A − accuracy_B` (a diverged fold counts as accuracy 0). The
+/// Per split `j`, `d_j = score_A − score_B` in `a.metric` (accuracy unless `--metric` chose another;
+/// a diverged fold counts as an uninformed model's score, `MetricName.uninformedValue`; a split on
+/// which the metric is undefined for either side — an AUC on a fold without every class — is left out). The
 /// naive paired t-test treats the `J` differences as independent; they are not (training sets
 /// overlap), so it finds differences that are not there. The corrected test inflates the variance
 /// by `n_test / n_train`: `t = mean(d) / √((1/J + n_test/n_train) · s²)` with `J − 1` degrees of
@@ -21,6 +23,7 @@ public struct ModelComparison: Sendable {
         var words = ["cvkit", "compare", a.dataArguments, "--k", String(a.k), "--repeats", String(a.repeats)]
         if !a.stratified { words.append("--no-stratify") }
         words += ["--a", Shell.quote(a.modelFlags), "--b", Shell.quote(b.modelFlags), "--seed", String(a.seed)]
+        if a.metric != .accuracy { words += ["--metric", a.metric.rawValue] }
         return words.joined(separator: " ")
     }
 
@@ -33,18 +36,35 @@ public struct ModelComparison: Sendable {
             + splits.enumerated().map { ExperimentRunner.Unit(index: splits.count + $0, runner: runnerB, split: $1) }
         let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
         let resultsA = Array(tasks[0..<splits.count]), resultsB = Array(tasks[splits.count...])
-        func score(_ task: TaskResult) -> Double { task.diverged ? 0 : (task.accuracy ?? 0) }
-        let differences = zip(resultsA, resultsB).map { score($0) - score($1) }
+        let metric = a.metric
+        func score(_ task: TaskResult) -> Double? {
+            if metric == .accuracy { return task.diverged ? 0 : (task.accuracy ?? 0) }
+            if task.diverged { return metric.uninformedValue(classCount: dataset.classCount) }
+            let truth = task.testRows.map { dataset.labels[$0] }
+            return Scores(truth: truth, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount).value(metric)
+        }
+        let differences = try zip(resultsA, resultsB).enumerated().map { index, pair -> Double in
+            guard let x = score(pair.0), let y = score(pair.1) else {
+                throw CVKitError.invalidArgument("\(metric.title) is undefined on split \(index + 1) (its test part lacks a class): "
+                    + "compare with fewer folds (--k) or another --metric")
+            }
+            return x - y
+        }
         let ratio = splits.map { Double($0.test.count) / Double($0.train.count) }.reduce(0, +) / Double(splits.count)
         let test = CorrectedTTest(differences: differences, testToTrainRatio: ratio)
         let summaryA = CrossValidationResults.make(settings: a, dataset: dataset, tasks: resultsA, warnings: []).summary
         let summaryB = CrossValidationResults.make(settings: b, dataset: dataset, tasks: resultsB, warnings: []).summary
         let verdict: String
         let mean = String(format: "%.4f", test.meanDifference), p = String(format: "%.3g", test.pValue)
-        if test.pValue < 0.05 {
-            verdict = test.meanDifference > 0
+        let aWins = metric.lowerIsBetter ? test.meanDifference < 0 : test.meanDifference > 0
+        let gap = String(format: "%.4f", abs(test.meanDifference))
+        if test.pValue < 0.05, metric == .accuracy {
+            verdict = aWins
                 ? "A is more accurate than B by \(mean) on average (corrected p = \(p) < 0.05)."
-                : "B is more accurate than A by \(String(format: "%.4f", -test.meanDifference)) on average (corrected p = \(p) < 0.05)."
+                : "B is more accurate than A by \(gap) on average (corrected p = \(p) < 0.05)."
+        } else if test.pValue < 0.05 {
+            verdict = "\(aWins ? "A" : "B") is better than \(aWins ? "B" : "A") in \(metric.title) by \(gap) on average"
+                + "\(metric.lowerIsBetter ? " (lower is better)" : "") (corrected p = \(p) < 0.05)."
         } else {
             verdict = "No evidence of a difference: mean difference \(mean), corrected p = \(p) ≥ 0.05"
                 + (test.naivePValue < 0.05 ? " (the naive paired t-test would have claimed one, p = \(String(format: "%.3g", test.naivePValue)))." : ".")
@@ -54,7 +74,7 @@ public struct ModelComparison: Sendable {
             k: a.k, repeats: a.repeats, seed: a.seed, aCommandLine: a.commandLine, bCommandLine: b.commandLine,
             a: summaryA, b: summaryB, differences: differences, meanDifference: test.meanDifference, correctedT: finite(test.correctedT),
             pValue: test.pValue, naiveT: finite(test.naiveT), naivePValue: test.pValue.isNaN ? 1 : test.naivePValue,
-            testToTrainRatio: ratio, verdict: verdict)
+            testToTrainRatio: ratio, verdict: verdict, metric: metric == .accuracy ? nil : metric)
     }
 
     /// JSON has no infinities: ±∞ (all differences equal and non-zero) becomes ±1e308.
@@ -74,7 +94,7 @@ public struct ComparisonResults: Sendable, Equatable, Codable {
     public var bCommandLine: String
     public var a: CrossValidationResults.SummaryInfo
     public var b: CrossValidationResults.SummaryInfo
-    /// accuracy_A − accuracy_B per split, in split order (repeat, then fold).
+    /// score_A − score_B per split in `metric` (accuracy when nil), in split order (repeat, then fold).
     public var differences: [Double]
     public var meanDifference: Double
     public var correctedT: Double
@@ -83,4 +103,6 @@ public struct ComparisonResults: Sendable, Equatable, Codable {
     public var naivePValue: Double
     public var testToTrainRatio: Double
     public var verdict: String
+    /// The compared metric (`--metric`); nil is accuracy, and leaves results.json as it was.
+    public var metric: MetricName?
 }

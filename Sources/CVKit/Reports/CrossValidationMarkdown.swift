@@ -182,7 +182,7 @@ public enum CrossValidationMarkdown {
     }
 
     /// The summary of `metric` in `s`.
-    static func summary(_ metric: MetricName, _ s: CrossValidationResults.SummaryInfo) -> Summary {
+    public static func summary(_ metric: MetricName, _ s: CrossValidationResults.SummaryInfo) -> Summary {
         switch metric {
         case .accuracy: s.accuracy
         case .balancedAccuracy: s.balancedAccuracy

@@ -103,15 +103,6 @@ public enum TrialScoring {
         (trial.metric ?? .accuracy).pooledHeadline ? trial.score.pooled ?? trial.score.mean : trial.score.mean
     }
 
-    /// What a diverged fold scores under `metric`: the worst an uninformed model does.
-    static func fallback(_ metric: MetricName, classCount: Int) -> Double {
-        switch metric {
-        case .logLoss: return log(Double(classCount))
-        case .brier: return classCount == 2 ? 0.25 : 1 - 1 / Double(classCount)
-        default: return 0
-        }
-    }
-
     /// Trains every configuration on every split; task index = trial × splits + split.
     public static func score(
         configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splits: [Split], dataset: Dataset, jobs: Int,
@@ -141,7 +132,7 @@ public enum TrialScoring {
                     probabilities += task.probabilities
                     return Scores(truth: y, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount).value(metric)
                 }
-                let fallback = fallback(metric, classCount: dataset.classCount)
+                let fallback = metric.uninformedValue(classCount: dataset.classCount)
                 score = Summary(zip(own, accuracies).compactMap { task, value in task.diverged ? fallback : value })
                 if metric.pooledHeadline, !truth.isEmpty {
                     score.pooled = Scores(truth: truth, predicted: predicted, probabilities: probabilities, classCount: dataset.classCount).value(metric)

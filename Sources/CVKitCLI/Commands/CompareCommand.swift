@@ -18,6 +18,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Folds per repeat.") var k: Int = 10
     @Option(help: "Repeats of K-fold, each with a new shuffle.") var repeats: Int = 10
     @Flag(help: "Plain K-fold: do not keep class proportions in each fold.") var noStratify = false
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -41,7 +42,8 @@ struct CompareCommand: ParsableCommand {
             let started = Date()
             func settings(_ model: ModelOptions) throws -> RunSettings {
                 RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
-                            stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed)
+                            stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed,
+                            metric: try metric.name())
             }
             let comparison = ModelComparison(a: try settings(Self.model(a, name: "--a")), b: try settings(Self.model(b, name: "--b")))
             let dataset = try CSVLoader.load(path: dataOptions.data, options: try dataOptions.csvOptions())
@@ -63,8 +65,11 @@ struct CompareCommand: ParsableCommand {
                 return
             }
             print("compare on \(dataOptions.data): \(repeats) × \(k)-fold, the same splits for both\n")
-            print("  A  \(NumberFormat.fixed(results.a.accuracy.mean, 4)) ± \(NumberFormat.fixed(results.a.accuracy.sd, 4))   \(a)")
-            print("  B  \(NumberFormat.fixed(results.b.accuracy.mean, 4)) ± \(NumberFormat.fixed(results.b.accuracy.sd, 4))   \(b)")
+            let compared = results.metric ?? .accuracy
+            let sa = CrossValidationMarkdown.summary(compared, results.a), sb = CrossValidationMarkdown.summary(compared, results.b)
+            if compared != .accuracy { print("  \(compared.title) per configuration (mean ± sd over splits):") }
+            print("  A  \(NumberFormat.fixed(sa.mean, 4)) ± \(NumberFormat.fixed(sa.sd, 4))   \(a)")
+            print("  B  \(NumberFormat.fixed(sb.mean, 4)) ± \(NumberFormat.fixed(sb.sd, 4))   \(b)")
             print("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))")
             print("  corrected t-test (Nadeau–Bengio)  t = \(NumberFormat.short(results.correctedT)), p = \(NumberFormat.short(results.pValue))")
             print("  naive paired t-test               t = \(NumberFormat.short(results.naiveT)), p = \(NumberFormat.short(results.naivePValue))")

@@ -78,6 +78,23 @@ import Testing
         #expect(try nested.taskCount() == 3 * 2 * 2 + 3)
     }
 
+    /// `compare --metric log-loss`: the differences are per-split log losses, and lower wins.
+    @Test func comparisonInAnotherMetric() throws {
+        let (data, settings) = try base()
+        var a = settings, b = settings
+        a.metric = .logLoss
+        b.metric = .logLoss
+        a.training.epochs = 1
+        b.training.epochs = 30
+        a.repeats = 2
+        b.repeats = 2
+        let results = try ModelComparison(a: a, b: b).run(dataset: data, jobs: 2, journal: nil)
+        #expect(results.metric == .logLoss && results.differences.count == 6)
+        #expect(abs(results.meanDifference - (results.a.logLoss.mean - results.b.logLoss.mean)) < 1e-12)
+        #expect(results.verdict.hasPrefix("B is better than A in log loss"), "\(results.verdict)")
+        #expect(results.commandLine.hasSuffix("--metric log-loss"))
+    }
+
     @Test func comparisonUsesTheCorrectedTest() throws {
         let (data, settings) = try base()
         var b = settings
