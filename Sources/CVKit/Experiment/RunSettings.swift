@@ -76,7 +76,11 @@ public struct RunSettings: Sendable, Equatable {
     /// roles and missing-value flags when they differ from the defaults.
     public var dataArguments: String { dataWords.joined(separator: " ") }
 
-    private var dataWords: [String] {
+    private var dataWords: [String] { RunSettings.dataWords(dataPath: dataPath, csv: csv) }
+
+    /// The data file and its reading flags as a command line writes them (every command that reads
+    /// data spells them through this one function).
+    public static func dataWords(dataPath: String, csv: CSVOptions) -> [String] {
         var words = [Shell.quote(dataPath)]
         if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
         if case .index(let index) = csv.label { words += ["--label", String(index)] }

@@ -6,19 +6,24 @@ public enum NestedMarkdown {
     public static func render(_ r: NestedResults) -> String {
         let f4 = CrossValidationMarkdown.f4
         var out: [String] = []
-        let a = r.summary.accuracy
+        let a = r.summary.score ?? r.summary.accuracy
+        let metric = r.summary.headline.flatMap(MetricName.init(rawValue:)) ?? .accuracy
         out += ReportHeader.lines(
-            title: "nested: \(ReportHeader.dataName(r.data.path)) — accuracy \(f4(a.mean)) ± \(f4(a.sd))", commandLine: r.commandLine,
+            title: "nested: \(ReportHeader.dataName(r.data.path)) — \(metric.title) \(f4(a.mean)) ± \(f4(a.sd))", commandLine: r.commandLine,
             cvkitVersion: r.cvkitVersion, path: r.data.path, sha256: r.data.sha256, rows: r.data.rows, features: r.data.features,
             classes: r.data.classes.count)
         out.append("## Summary")
         out.append("")
         var table = MarkdownTable([("", .left), ("mean", .right), ("sd", .right), ("95 % interval", .right), ("n", .right)])
-        table.add(["nested estimate (outer test accuracy)", f4(a.mean), f4(a.sd), CrossValidationMarkdown.interval(a.ci95), String(a.n)])
+        table.add(["nested estimate (outer test \(metric.title))", f4(a.mean), f4(a.sd), CrossValidationMarkdown.interval(a.ci95), String(a.n)])
+        if metric != .accuracy {
+            let acc = r.summary.accuracy
+            table.add(["nested estimate (outer test accuracy)", f4(acc.mean), f4(acc.sd), CrossValidationMarkdown.interval(acc.ci95), String(acc.n)])
+        }
         table.add(["best inner score (what a plain search reports)", f4(r.summary.innerBest.mean), f4(r.summary.innerBest.sd), "", String(r.summary.innerBest.n)])
         out.append(table.render())
         out.append("")
-        out.append("**Optimism: \(f4(r.optimism))** — the best inner score overstates the accuracy of tuning-then-training by this much. "
+        out.append("**Optimism: \(f4(r.optimism))** — the best inner score flatters the \(metric.title) of tuning-then-training by this much. "
             + "It is a maximum over \(r.trials) trials on the same folds; the outer test rows, which no choice has seen, are the honest measure.")
         out.append("")
         out.append("> The interval is a t-interval over \(a.n) outer folds; they share training rows, so it is approximate.")

@@ -49,11 +49,7 @@ public struct SanitySettings: Sendable, Equatable {
     /// The command that reproduces these results: every option that changes them, in a fixed
     /// order, defaults included; never `--epochs`, `--lr-decay`, `--report-dir`, `--json` or `--quiet`.
     public var commandLine: String {
-        var words = ["cvkit", "sanity", Shell.quote(dataPath)]
-        if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
-        if case .index(let index) = csv.label { words += ["--label", String(index)] }
-        if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }
-        if !csv.hasHeader { words.append("--no-header") }
+        var words = ["cvkit", "sanity"] + RunSettings.dataWords(dataPath: dataPath, csv: csv)
         words += ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
         if !network.batchNorm { words.append("--no-batchnorm") }
         if network.initialization != .he { words += ["--init", network.initialization.rawValue] }
@@ -61,6 +57,7 @@ public struct SanitySettings: Sendable, Equatable {
                   "--lr", Shell.number(training.learningRate), "--l2", Shell.number(network.l2)]
         if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
         if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
+        if let weight = training.classWeight, weight != .none { words += ["--class-weight", weight.rawValue] }
         words += ["--subset", String(subset), "--overfit-epochs", String(overfitEpochs), "--sweep-epochs", String(sweepEpochs),
                   "--seed", String(seed)]
         return words.joined(separator: " ")

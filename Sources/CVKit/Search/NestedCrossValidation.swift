@@ -77,11 +77,28 @@ public struct NestedCrossValidation: Sendable {
                                   split: item.outer)
         }
         let refits = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
-        let folds = zip(chosen, refits).enumerated().map { index, pair in
-            NestedResults.OuterFold(
-                fold: index, config: pair.0.trial.config, sampled: pair.0.trial.sampled, innerScore: pair.0.trial.score.mean,
-                innerSD: pair.0.trial.score.sd, outerScore: pair.1.diverged ? 0 : (pair.1.accuracy ?? 0), outerDiverged: pair.1.diverged,
-                nTrain: pair.1.nTrain, nTest: pair.1.nTest, trialsTried: pair.0.all.count)
+        let metric = base.metric
+        let folds = try zip(chosen, refits).enumerated().map { index, pair in
+            let refit = pair.1
+            let accuracy = refit.diverged ? 0 : (refit.accuracy ?? 0)
+            var outer = accuracy
+            if metric != .accuracy {
+                if refit.diverged {
+                    outer = metric.uninformedValue(classCount: dataset.classCount)
+                } else {
+                    let truth = refit.testRows.map { dataset.labels[$0] }
+                    guard let value = Scores(truth: truth, predicted: refit.predicted, probabilities: refit.probabilities,
+                                             classCount: dataset.classCount).value(metric) else {
+                        throw CVKitError.invalidArgument("\(metric.title) is undefined on outer fold \(index + 1) (its test part lacks a class): "
+                            + "use fewer outer folds (--outer) or another --metric")
+                    }
+                    outer = value
+                }
+            }
+            return NestedResults.OuterFold(
+                fold: index, config: pair.0.trial.config, sampled: pair.0.trial.sampled, innerScore: TrialScoring.objective(pair.0.trial),
+                innerSD: pair.0.trial.score.sd, outerScore: outer, outerDiverged: refit.diverged,
+                nTrain: refit.nTrain, nTest: refit.nTest, trialsTried: pair.0.all.count, outerAccuracy: metric == .accuracy ? nil : accuracy)
         }
         return NestedResults.make(nested: self, dataset: dataset, folds: folds)
     }
@@ -93,15 +110,19 @@ public struct NestedResults: Sendable, Equatable, Codable {
         public var fold: Int
         public var config: TrialResult.Config
         public var sampled: [String: String]
-        /// The chosen configuration's mean inner-CV accuracy (the best of the trials).
+        /// The chosen configuration's inner-CV score in the run's metric (accuracy unless `--metric`):
+        /// the best of the trials (`TrialScoring.objective`).
         public var innerScore: Double
         public var innerSD: Double
-        /// Its accuracy on the outer test rows after retraining on all outer training rows (0 if diverged).
+        /// Its score in the metric on the outer test rows after retraining on all outer training rows
+        /// (an uninformed model's score — 0 for accuracy — if diverged).
         public var outerScore: Double
         public var outerDiverged: Bool
         public var nTrain: Int
         public var nTest: Int
         public var trialsTried: Int
+        /// Its outer accuracy, when the metric is another one.
+        public var outerAccuracy: Double?
     }
 
     /// How much the chosen value of a parameter moves between outer folds.
@@ -113,8 +134,13 @@ public struct NestedResults: Sendable, Equatable, Codable {
     }
 
     public struct SummaryInfo: Sendable, Equatable, Codable {
+        /// The nested estimate of accuracy (outer test accuracy over the outer folds).
         public var accuracy: Summary
+        /// The best inner scores, in the run's metric.
         public var innerBest: Summary
+        /// With `--metric`: the nested estimate in that metric, and its name.
+        public var score: Summary?
+        public var headline: String?
     }
 
     public var command: String
@@ -135,10 +161,20 @@ public struct NestedResults: Sendable, Equatable, Codable {
     public var warnings: [String]
 
     static func make(nested: NestedCrossValidation, dataset: Dataset, folds: [OuterFold]) -> NestedResults {
-        let accuracy = Summary(folds.map(\.outerScore))
+        let metric = nested.base.metric
+        let accuracy = Summary(folds.map { $0.outerAccuracy ?? $0.outerScore })
         let inner = Summary(folds.map(\.innerScore))
         var clipped = accuracy
         clipped.ci95 = accuracy.ci95.map { Swift.min(Swift.max($0, 0), 1) }
+        var score: Summary?
+        if metric != .accuracy {
+            var s = Summary(folds.map(\.outerScore))
+            s.ci95 = s.ci95.map { metric.isRate ? Swift.min(Swift.max($0, 0), 1) : Swift.max($0, 0) }
+            score = s
+        }
+        let outerMean = score?.mean ?? accuracy.mean
+        // How much the best inner score flatters the procedure (for a loss, the inner loss is the lower one).
+        let optimism = metric.lowerIsBetter ? outerMean - inner.mean : inner.mean - outerMean
         let stability = nested.space.parameters.map { parameter -> Stability in
             let values = folds.map { $0.sampled[parameter.name] ?? "" }
             let numbers = values.compactMap(Double.init)
@@ -151,11 +187,15 @@ public struct NestedResults: Sendable, Equatable, Codable {
         }
         var warnings: [String] = []
         let diverged = folds.filter(\.outerDiverged)
-        if !diverged.isEmpty { warnings.append("\(diverged.count) outer refits diverged and count as accuracy 0.") }
+        if !diverged.isEmpty {
+            warnings.append("\(diverged.count) outer refits diverged and count as " + (metric == .accuracy ? "accuracy 0."
+                : "an uninformed model's \(metric.title) (\(SearchConfig.format(metric.uninformedValue(classCount: dataset.classCount))))."))
+        }
         return NestedResults(
             command: "nested", cvkitVersion: CVKitVersion.current, commandLine: nested.commandLine, data: CrossValidationResults.DataInfo(dataset, path: nested.base.dataPath),
             outerK: nested.outerK, innerK: nested.innerK, method: nested.method.rawValue, trials: folds.first?.trialsTried ?? nested.trials,
             space: nested.space.description, seed: nested.base.seed, outer: folds,
-            summary: SummaryInfo(accuracy: clipped, innerBest: inner), optimism: inner.mean - accuracy.mean, stability: stability, warnings: warnings)
+            summary: SummaryInfo(accuracy: clipped, innerBest: inner, score: score, headline: metric == .accuracy ? nil : metric.rawValue),
+            optimism: optimism, stability: stability, warnings: warnings)
     }
 }

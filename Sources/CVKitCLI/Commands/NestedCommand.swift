@@ -19,6 +19,7 @@ struct NestedCommand: ParsableCommand {
     @Flag(help: "Plain K-fold for both levels.") var noStratify = false
     @OptionGroup var searchOptions: SearchOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct NestedCommand: ParsableCommand {
         try reportingErrors {
             let started = Date()
             let base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: inner, stratified: !noStratify,
-                                   network: try model.network(), training: try model.training(), seed: execution.seed)
+                                   network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
             let nested = NestedCrossValidation(
                 base: base, outerK: outer, innerK: inner, space: try searchOptions.searchSpace(),
                 method: HyperparameterSearch.Method(rawValue: searchOptions.method) ?? .random, trials: searchOptions.trials)
@@ -59,9 +60,10 @@ struct NestedCommand: ParsableCommand {
             }
             print("nested CV on \(base.dataPath): \(outer) outer × \(inner) inner folds, \(results.trials) trials per outer fold\n")
             print(table.render(indent: "  "))
-            let a = results.summary.accuracy
+            let a = results.summary.score ?? results.summary.accuracy
+            let title = results.summary.headline.flatMap(MetricName.init(rawValue:)).map { " (\($0.title))" } ?? ""
             let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
-            print("\n  nested estimate  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)), 95 % t interval \(interval)")
+            print("\n  nested estimate\(title)  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)), 95 % t interval \(interval)")
             print("  best inner score \(NumberFormat.fixed(results.summary.innerBest.mean, 4)) → optimism \(NumberFormat.fixed(results.optimism, 4))")
             print("\nreport: \(folder)/report.md")
         }

@@ -78,6 +78,22 @@ import Testing
         #expect(try nested.taskCount() == 3 * 2 * 2 + 3)
     }
 
+    /// `nested --metric roc-auc`: the inner choice and the outer estimate in ROC AUC, accuracy kept beside it.
+    @Test func nestedInAnotherMetric() throws {
+        let (data, plain) = try base()
+        var settings = plain
+        settings.metric = .rocAuc
+        let nested = NestedCrossValidation(base: settings, outerK: 3, innerK: 2, space: try SearchSpace(parsing: "lr=log(1e-3,1e-1)"), method: .random, trials: 2)
+        let results = try nested.run(dataset: data, jobs: 2, journal: nil)
+        let score = try #require(results.summary.score)
+        #expect(results.summary.headline == "roc-auc")
+        #expect(abs(score.mean - results.outer.map(\.outerScore).reduce(0, +) / 3) < 1e-12)
+        #expect(results.outer.allSatisfy { $0.outerAccuracy != nil && (0...1).contains($0.outerScore) })
+        #expect(abs(results.summary.accuracy.mean - results.outer.compactMap(\.outerAccuracy).reduce(0, +) / 3) < 1e-12)
+        #expect(abs(results.optimism - (results.summary.innerBest.mean - score.mean)) < 1e-12)
+        #expect(nested.commandLine.contains("--metric roc-auc"))
+    }
+
     /// `compare --metric log-loss`: the differences are per-split log losses, and lower wins.
     @Test func comparisonInAnotherMetric() throws {
         let (data, settings) = try base()
