@@ -25,6 +25,6 @@ struct CVKitCommand: ParsableCommand {
             file, 74 I/O error, 130 interrupted; run-task: 3 permanent failure, do not retry.
             """,
         version: CVKitVersion.current,
-        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self,
+        subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self, FitCommand.self, PredictCommand.self,
                       PlanCommand.self, RunTaskCommand.self, SubmitCommand.self, StatusCommand.self, MergeCommand.self])
 }

@@ -105,6 +105,29 @@ public enum CSVLoader {
         throw ColumnRoles.combined(first, problems.dropFirst(), kind: "places")
     }
 
+    /// The column names of the file at `path` as `options` read them (the header, or `c0, c1, …`):
+    /// what `cvkit predict` matches a model's columns against before loading.
+    public static func headerNames(path: String, options: CSVOptions) throws -> [String] {
+        var probe = options
+        probe.labelOptional = true
+        probe.label = .last
+        probe.drop = []; probe.categorical = []; probe.numeric = []; probe.identifier = nil; probe.groups = nil
+        let (descriptor, _) = try InputFile.open(path: path)
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let count = try buffer.withUnsafeMutableBytes { try InputFile.read(descriptor, into: $0.baseAddress!, count: $0.count, path: path) }
+        var text = Array(buffer[0..<count])
+        if let end = text.firstIndex(of: 0x0A) { text = Array(text[...end]) }
+        let decoder = RowDecoder(file: path, options: probe)
+        let tokenizer = try CSVTokenizer(file: path, delimiter: options.delimiter, decoder: decoder)
+        try text.withUnsafeBytes { all in try tokenizer.feed(UnsafeRawBufferPointer(rebasing: all[try byteOrderMarkLength(all, file: path)...])) }
+        if decoder.layout == nil { try tokenizer.finish() }
+        guard let names = decoder.layout?.names else {
+            throw CVKitError.badData(location: SourceLocation(file: path, line: 1), message: "no header row could be read (a header longer than 64 KiB, or an empty file)")
+        }
+        return names
+    }
+
     /// Parsing threads: one per core, at most 8.
     static var defaultThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
 

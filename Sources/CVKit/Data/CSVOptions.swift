@@ -26,6 +26,9 @@ public struct CSVOptions: Sendable, Equatable {
     public var impute: Bool
     /// Categories with fewer training rows than this fold into one `(other)` column (default 1: keep all).
     public var minCategoryCount: Int
+    /// Whether a file without the label column loads (for predictions: `labels` and `classNames`
+    /// are then empty). Default false: the label column must exist.
+    public var labelOptional = false
 
     public init(hasHeader: Bool = true, label: ColumnSelector = .last, groups: ColumnSelector? = nil, delimiter: UInt8 = 0x2C,
                 decimal: UInt8 = 0x2E, drop: [ColumnSelector] = [], identifier: ColumnSelector? = nil, categorical: [ColumnSelector] = [],

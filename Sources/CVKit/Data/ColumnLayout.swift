@@ -24,6 +24,7 @@ struct ColumnLayout: Sendable, Equatable {
     }
 
     let names: [String]
+    /// The label's column, or -1 when `CSVOptions.labelOptional` let a file without it load.
     let labelColumn: Int
     let groupsColumn: Int?
     let decoding: [Decoding]
@@ -67,7 +68,7 @@ struct ColumnLayout: Sendable, Equatable {
     static func choosing(in names: [String], line: Int, file: String, options: CSVOptions) -> Result<ColumnLayout, CVKitError> {
         let location = SourceLocation(file: file, line: line)
         let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-        guard let label = options.label.resolve(in: names) else {
+        guard let label = options.label.resolve(in: names) ?? (options.labelOptional ? -1 : nil) else {
             var message = "no label column \(options.label); the columns are \(list)"
             if names.count == 1, options.delimiter != 0x3B, names[0].contains(";") {
                 message += ". The header holds semicolons: read the file with --delimiter ';' (and --decimal , for decimal commas)"
@@ -76,7 +77,7 @@ struct ColumnLayout: Sendable, Equatable {
         }
         var declared = [Declared?](repeating: nil, count: names.count)
         var flagOf = [String?](repeating: nil, count: names.count)
-        flagOf[label] = "--label"
+        if label >= 0 { flagOf[label] = "--label" }
         func declare(_ selectors: [ColumnSelector], _ role: Declared, _ flag: String) -> CVKitError? {
             for selector in selectors {
                 guard let column = selector.resolve(in: names) else {

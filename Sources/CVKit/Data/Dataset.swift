@@ -44,7 +44,8 @@ public struct Dataset: Sendable {
     /// One identifier per row when there is an identifier column (empty text for a missing one), else empty.
     public let identifiers: [String]
 
-    public var rowCount: Int { labels.count }
+    /// Rows: one per label (or, for a file loaded without its label column, per row of features).
+    public var rowCount: Int { labels.isEmpty && featureCount > 0 ? features.count / featureCount : labels.count }
     public var featureCount: Int { featureColumns.count }
     public var classCount: Int { classNames.count }
     public var featureNames: [String] { featureColumns.map(\.name) }

@@ -23,6 +23,8 @@ struct DatasetAssembler {
     private var overflow: CVKitError?
     /// Whether any missing or text cell was taken.
     private var hasNonNumbers = false
+    /// Complete rows taken.
+    private var rows = 0
 
     /// Reserves room for the rows of a `totalBytes` file, judged from a first piece of `bytes` that held
     /// `rows` rows (a 5 % margin: pages reserved but never written cost no memory).
@@ -38,6 +40,7 @@ struct DatasetAssembler {
     mutating func take(from decoder: RowDecoder) {
         let start = features.count
         if decoder.wroteNonNumbers { hasNonNumbers = true }
+        rows += decoder.rowCount
         features.append(contentsOf: UnsafeBufferPointer(start: decoder.features, count: decoder.featureCount))
         if !decoder.labels.isEmpty {
             let codes = decoder.classes.namesInFirstSeenOrder.map { classes.code(for: $0) }
@@ -80,10 +83,19 @@ struct DatasetAssembler {
         guard let layout else {
             throw CVKitError.badData(location: nil, message: "\(file): the file is empty: expected a header row and data rows")
         }
-        guard !labels.isEmpty else {
+        guard rows > 0 else {
             throw CVKitError.badData(location: nil, message: "\(file): the header has no data rows below it")
         }
         if let overflow { throw overflow }
+        guard layout.labelColumn >= 0 else {
+            // No label column (a file to predict): features and roles only.
+            var roles = ColumnRoles(
+                file: file, layout: layout, encodings: encodings, options: options, rows: rows,
+                texts: slotTexts, sightings: sightings, firstMissing: firstMissing, hasNonNumbers: hasNonNumbers)
+            try roles.decide(features: &features)
+            return Dataset(source: source, columns: roles.columns, labelName: "", classNames: [], features: features, labels: [],
+                           identifierName: roles.identifierName, identifiers: roles.identifiers)
+        }
         let labelName = layout.names[layout.labelColumn]
         let (classNames, remap, merged) = LabelValues.classes(classes, labels: labels)
         if classNames.count < 2 {
@@ -98,7 +110,6 @@ struct DatasetAssembler {
                     + "not a class label. Choose the label column with --label")
         }
         let codes = labels.map { remap[Int($0)] }
-        let rows = labels.count
         var roles = ColumnRoles(
             file: file, layout: layout, encodings: encodings, options: options, rows: rows,
             texts: slotTexts, sightings: sightings, firstMissing: firstMissing, hasNonNumbers: hasNonNumbers)

@@ -3,8 +3,8 @@
 /// A field is quoted as RFC 4180 says (quotes doubled) when it holds the delimiter, a quote or a line
 /// break; a text that a spreadsheet would run as a formula — it starts with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return (OWASP's "CSV injection") — gets a leading `'`, which spreadsheets show as text.
-enum SpreadsheetText {
-    static func field(_ text: String) -> String {
+public enum SpreadsheetText {
+    public static func field(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `cvkit fit` then `cvkit predict`, end to end with the real binary.
+@Suite struct FitPredictTests {
+    @Test func penguinsFitPredictTamperAndMissingColumn() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let model = dir + "/m.cvkit"
+        let fit = try CLIRunner.run(["fit", "datasets/penguins.csv", "--label", "species", "--out", model, "--quiet"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        #expect(fit.stdout.contains("model: \(model)"))
+        #expect(try CLIRunner.run(["fit", "datasets/penguins.csv", "--label", "species", "--out", model, "--quiet"]).status == 64)
+
+        let predict = try CLIRunner.run(["predict", model, "datasets/penguins.csv", "--out", dir + "/p.csv"])
+        #expect(predict.status == 0, "\(predict.stderr)")
+        let lines = try String(contentsOfFile: dir + "/p.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 345 && lines[0] == "row,predicted,p_Adelie,p_Chinstrap,p_Gentoo")
+        #expect(lines[1].hasPrefix("1,Adelie,"))
+        #expect(predict.stderr.contains("344 rows with labels · accuracy 0.9"))
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: model))
+        bytes[bytes.count / 2] ^= 0x40
+        try bytes.write(to: URL(fileURLWithPath: dir + "/bad.cvkit"))
+        let damaged = try CLIRunner.run(["predict", dir + "/bad.cvkit", "datasets/penguins.csv"])
+        #expect(damaged.status == 65 && damaged.stderr.contains("damaged"), "\(damaged.stderr)")
+
+        let text = try String(contentsOfFile: CLIRunner.projectRoot + "/datasets/penguins.csv", encoding: .utf8)
+        let withoutIsland = text.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields.remove(at: 1)
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        try withoutIsland.write(toFile: dir + "/noisland.csv", atomically: true, encoding: .utf8)
+        let missing = try CLIRunner.run(["predict", model, dir + "/noisland.csv"])
+        #expect(missing.status == 65 && missing.stderr.contains("missing column \"island\""), "\(missing.stderr)")
+    }
+
+    /// Without the label column, predictions still come, one per row, and the identifier leads them.
+    @Test func titanicWithoutLabelsKeepsTheNames() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let model = dir + "/t.cvkit"
+        #expect(try CLIRunner.run(["fit", "datasets/titanic.csv", "--label", "survived", "--epochs", "5", "--out", model, "--quiet"]).status == 0)
+        let text = try String(contentsOfFile: CLIRunner.projectRoot + "/datasets/titanic.csv", encoding: .utf8)
+        let unlabeled = text.replacingOccurrences(of: ",survived,", with: ",ignored,")
+        try unlabeled.write(toFile: dir + "/new.csv", atomically: true, encoding: .utf8)
+        let predict = try CLIRunner.run(["predict", model, dir + "/new.csv"])
+        #expect(predict.status == 0, "\(predict.stderr)")
+        let lines = predict.stdout.split(separator: "\n")
+        #expect(lines.count == 1310 && lines[0] == "name,predicted,p_no,p_yes")
+        #expect(lines[1].hasPrefix("\"Allen, Miss. Elisabeth Walton\","))
+        #expect(!predict.stderr.contains("rows with labels"))
+    }
+}
