@@ -35,6 +35,18 @@ import Testing
         #expect(missing.status == 65 && missing.stderr.contains("missing column \"island\""), "\(missing.stderr)")
     }
 
+    /// `search --refit-out` fits the winner on every row: the model it writes predicts.
+    @Test func searchRefitsTheBestConfiguration() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let search = try CLIRunner.run(["search", "datasets/iris.csv", "--trials", "2", "--k", "3", "--epochs", "5",
+                                        "--refit-out", dir + "/best.cvkit", "--report-dir", dir, "--json", "--quiet"])
+        #expect(search.status == 0, "\(search.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        #expect(object["refitModel"] as? String == dir + "/best.cvkit")
+        let predict = try CLIRunner.run(["predict", dir + "/best.cvkit", "datasets/iris.csv", "--quiet"])
+        #expect(predict.status == 0 && predict.stdout.split(separator: "\n").count == 151, "\(predict.stderr)")
+    }
+
     /// Without the label column, predictions still come, one per row, and the identifier leads them.
     @Test func titanicWithoutLabelsKeepsTheNames() throws {
         let dir = try CLIRunner.temporaryFolder()

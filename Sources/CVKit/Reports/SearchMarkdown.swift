@@ -73,6 +73,10 @@ public enum SearchMarkdown {
         out.append("## Warnings")
         out.append("")
         out.append(r.warnings.isEmpty ? "None." : r.warnings.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
+        if let model = r.refitModel {
+            out.append("")
+            out.append("The best configuration (trial \(r.best.trial)) was refitted on every row: \(Markdown.code(model)) (`cvkit predict` reads it).")
+        }
         out.append("")
         return out.joined(separator: "\n")
     }

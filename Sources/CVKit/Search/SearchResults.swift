@@ -87,4 +87,6 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var trials: [TrialResult]
     public var best: Best
     public var warnings: [String]
+    /// The model file of the best configuration refitted on every row (`search --refit-out`), when asked.
+    public var refitModel: String?
 }

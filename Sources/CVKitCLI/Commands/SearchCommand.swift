@@ -17,10 +17,13 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var searchOptions: SearchOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var metric: MetricOptions
+    @Option(help: ArgumentHelp("Fit the best configuration on every row and write the model here (see cvkit predict).", valueName: "file"))
+    var refitOut: String?
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
         if k < 2 { throw ValidationError("--k must be at least 2 (got \(k))") }
+        if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
         if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split") }
     }
 
@@ -44,7 +47,16 @@ struct SearchCommand: ParsableCommand {
             let (trials, rounds) = try search.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
             progress.finish()
             let warnings = base.resampler().warnings(labels: dataset.labels, groups: dataset.groups)
-            let results = SearchResults.make(search: search, dataset: dataset, trials: trials, rounds: rounds, warnings: warnings)
+            var results = SearchResults.make(search: search, dataset: dataset, trials: trials, rounds: rounds, warnings: warnings)
+            if let refitOut, let winner = results.trials.first {
+                // The chosen configuration, trained on every row: the model a user keeps.
+                let settings = try SearchConfig.apply(winner.sampled, to: base)
+                let commandLine = "cvkit fit " + RunSettings.dataWords(dataPath: settings.dataPath, csv: settings.csv).joined(separator: " ")
+                    + " " + settings.modelFlags + " --seed \(settings.seed)"
+                let model = try FinalModel.fit(dataset, settings: settings, commandLine: commandLine)
+                try AtomicFile.write(try model.encoded(), to: refitOut)
+                results.refitModel = refitOut
+            }
             let timings = CrossValidationReportWriter.Timings(
                 wallSeconds: Date().timeIntervalSince(started), jobs: execution.jobs, resumedTasks: finished.count, taskSeconds: [], trainingSamples: 0)
             try SearchReportWriter.write(results: results, space: search.space, folder: folder, timings: timings)
@@ -65,6 +77,7 @@ struct SearchCommand: ParsableCommand {
             let best = results.trials.first.map(TrialScoring.objective) ?? results.best.score.mean
             print("\nbest: trial \(results.best.trial), \(title) \(NumberFormat.fixed(best, 4)) ± \(NumberFormat.fixed(results.best.score.sd, 4))")
             print("  \(results.best.commandLine)")
+            if let refitOut { print("  refit on every row: \(refitOut) (cvkit predict \(Shell.quote(refitOut)) DATA.csv)") }
             for warning in results.warnings { print("  warning: \(warning)") }
             print("\nreport: \(folder)/report.md")
         }
