@@ -47,6 +47,18 @@ import Testing
         #expect(predict.status == 0 && predict.stdout.split(separator: "\n").count == 151, "\(predict.stderr)")
     }
 
+    /// `nested --refit-out` runs the search on every row and fits its winner.
+    @Test func nestedRefitsTheProcedure() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let nested = try CLIRunner.run(["nested", "datasets/iris.csv", "--outer", "2", "--inner", "2", "--trials", "2", "--epochs", "5",
+                                        "--refit-out", dir + "/n.cvkit", "--report-dir", dir, "--json", "--quiet"])
+        #expect(nested.status == 0, "\(nested.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(nested.stdout.utf8)) as? [String: Any])
+        let refit = try #require(object["refit"] as? [String: Any])
+        #expect(refit["model"] as? String == dir + "/n.cvkit" && (refit["sampled"] as? [String: String])?["lr"] != nil)
+        #expect(try CLIRunner.run(["predict", dir + "/n.cvkit", "datasets/iris.csv", "--quiet"]).status == 0)
+    }
+
     /// Without the label column, predictions still come, one per row, and the identifier leads them.
     @Test func titanicWithoutLabelsKeepsTheNames() throws {
         let dir = try CLIRunner.temporaryFolder()

@@ -28,6 +28,12 @@ public enum NestedMarkdown {
         out.append("")
         out.append("> The interval is a t-interval over \(a.n) outer folds; they share training rows, so it is approximate.")
         out.append("")
+        if let refit = r.refit {
+            out.append("**The model to keep:** the same search run on every row chose "
+                + refit.sampled.sorted { $0.key < $1.key }.map { Markdown.code("\($0.key)=\($0.value)") }.joined(separator: ", ")
+                + "; fitted on every row: \(Markdown.code(refit.model)) (`cvkit predict` reads it). The nested estimate above is the honest guess of how it will do.")
+            out.append("")
+        }
         out.append("## Protocol")
         out.append("")
         out.append("- Outer: stratified \(r.outerK)-fold; inner: stratified \(r.innerK)-fold on each outer training part; seed \(r.seed).")

@@ -159,6 +159,20 @@ public struct NestedResults: Sendable, Equatable, Codable {
     public var optimism: Double
     public var stability: [Stability]
     public var warnings: [String]
+    /// With `--refit-out`: the search run again on every row, its winner fitted on every row.
+    public var refit: Refit?
+
+    public struct Refit: Sendable, Equatable, Codable {
+        public var model: String
+        public var sampled: [String: String]
+        public var commandLine: String
+
+        public init(model: String, sampled: [String: String], commandLine: String) {
+            self.model = model
+            self.sampled = sampled
+            self.commandLine = commandLine
+        }
+    }
 
     static func make(nested: NestedCrossValidation, dataset: Dataset, folds: [OuterFold]) -> NestedResults {
         let metric = nested.base.metric

@@ -20,12 +20,16 @@ struct NestedCommand: ParsableCommand {
     @OptionGroup var searchOptions: SearchOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var metric: MetricOptions
+    @Option(help: ArgumentHelp("Run the same search on every row (as the inner loop did on each outer training part), fit its winner on every row and write the model here.",
+                               valueName: "file"))
+    var refitOut: String?
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
         if outer < 2 || inner < 2 { throw ValidationError("--outer and --inner must be at least 2 (got \(outer) and \(inner))") }
         if searchOptions.method == "coarse-to-fine" { throw ValidationError("nested runs --method random or grid inside each outer fold") }
         if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split") }
+        if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
     }
 
     func run() throws {
@@ -44,8 +48,21 @@ struct NestedCommand: ParsableCommand {
                 let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "diverged"
                 return "task \(result.index + 1): fold \(result.fold + 1), \(score)"
             }
-            let results = try nested.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
+            var results = try nested.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
             progress.finish()
+            if let refitOut {
+                // The procedure the estimate is for, once more on every row: search with inner folds, then fit the winner.
+                let search = HyperparameterSearch(base: base, space: nested.space, method: nested.method, trials: nested.trials)
+                // Trained here even when a scale-out merge runs this command (its units are no plan's).
+                let (trials, _) = try ExperimentRunner.$mode.withValue(.execute) { try search.run(dataset: dataset, jobs: execution.jobs, journal: nil) }
+                if let winner = trials.sorted(by: TrialScoring.better).first {
+                    let settings = try SearchConfig.apply(winner.sampled, to: base)
+                    let commandLine = "cvkit fit " + RunSettings.dataWords(dataPath: settings.dataPath, csv: settings.csv).joined(separator: " ")
+                        + " " + settings.modelFlags + " --seed \(settings.seed)"
+                    try AtomicFile.write(try FinalModel.fit(dataset, settings: settings, commandLine: commandLine).encoded(), to: refitOut)
+                    results.refit = NestedResults.Refit(model: refitOut, sampled: winner.sampled, commandLine: commandLine)
+                }
+            }
             try ReportFolders.write(markdown: NestedMarkdown.render(results), results: results, folder: folder, started: started, jobs: execution.jobs,
                                     resumed: finished.count)
             if execution.json {
@@ -65,6 +82,9 @@ struct NestedCommand: ParsableCommand {
             let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
             print("\n  nested estimate\(title)  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)), 95 % t interval \(interval)")
             print("  best inner score \(NumberFormat.fixed(results.summary.innerBest.mean, 4)) → optimism \(NumberFormat.fixed(results.optimism, 4))")
+            if let refit = results.refit {
+                print("  refit on every row: \(refit.model) (" + refit.sampled.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + ")")
+            }
             print("\nreport: \(folder)/report.md")
         }
     }
