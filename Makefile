@@ -16,6 +16,13 @@ demo: build
 test: deps
 	$(SWIFT) test
 
+# A model file read into PyTorch gives cvkit's probabilities (bench/torch_interop.py; installs the pinned
+# reference packages as bench-reference does; needs ../shared/bench).
+.PHONY: check-torch
+check-torch: build
+	bash ../shared/bench/setup.sh
+	python3 bench/torch_interop.py $(BIN)
+
 # Another package depends on CVKit by version, with the README's "Use from Swift" block as its main.swift.
 .PHONY: check-consumer
 check-consumer: deps
