@@ -16,12 +16,18 @@ demo: build
 test: deps
 	$(SWIFT) test
 
-# A model file read into PyTorch gives cvkit's probabilities (bench/torch_interop.py; installs the pinned
-# reference packages as bench-reference does; needs ../shared/bench).
+# A model file read into PyTorch gives cvkit's probabilities (bench/torch_interop.py), and 100 training steps
+# from identical weights and batches give PyTorch's parameters (bench/torch_steps.py). Installs the pinned
+# reference packages as bench-reference does; needs ../shared/bench.
 .PHONY: check-torch
 check-torch: build
 	bash ../shared/bench/setup.sh
 	python3 bench/torch_interop.py $(BIN)
+	$(SWIFT) build -c release --product cvkit-bench
+	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/penguins.csv --label species --trace-out /tmp/cvkit-trace-penguins --trace-steps 30 --epochs 20 --runs 1
+	python3 bench/torch_steps.py /tmp/cvkit-trace-penguins
+	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --trace-out /tmp/cvkit-trace-digits --trace-steps 100 --epochs 20 --runs 1
+	python3 bench/torch_steps.py /tmp/cvkit-trace-digits
 
 # Another package depends on CVKit by version, with the README's "Use from Swift" block as its main.swift.
 .PHONY: check-consumer

@@ -19,6 +19,11 @@ struct Bench: ParsableCommand {
     @Option var lr: Double = 1e-3
     @Option var runs: Int = 3
     @Flag(help: "Measure loading only, no training.") var loadOnly = false
+    @Option(help: "The label column (default: the last).") var label: String?
+    @Option(help: ArgumentHelp("Write a step-by-step trace of training here (for bench/torch_steps.py) instead of timing.", valueName: "dir"))
+    var traceOut: String?
+    @Option(help: "Optimizer steps to trace.") var traceSteps: Int = 20
+    @Option(help: "Seed of the traced run.") var seed: UInt64 = 0
     @Option(help: "fp32 peak of one core, GFLOP/s (this machine: 2 FMA units × 8 lanes × 2 × 3.2 GHz ≈ 103).")
     var peak: Double = 102.7
 
@@ -47,7 +52,7 @@ struct Bench: ParsableCommand {
             dataset = nil  // one dataset in memory at a time, so the peak is one load's
             let start = Date()
             let cpuStart = ProcessUsage.cpuSeconds()
-            dataset = try CSVLoader.load(path: data)
+            dataset = try CSVLoader.load(path: data, options: CSVOptions(label: label.map(ColumnSelector.init(parsing:)) ?? .last))
             loadTimes.append(Date().timeIntervalSince(start))
             loadCPUTimes.append(ProcessUsage.cpuSeconds() - cpuStart)
             if run == 0 { peakAfterFirstLoad = ProcessUsage.peakResidentBytes() }
@@ -64,6 +69,7 @@ struct Bench: ParsableCommand {
                      + "%.2f × the float matrix's %.1f MB", Double(peakAfterFirstLoad) / 1e6, Double(residentBefore) / 1e6, loading,
                      loading / max(matrix, 1e-9), matrix))
         if loadOnly { return }
+        if let traceOut { return try trace(dataset, folder: traceOut) }
         let rows = Array(0..<dataset.rowCount)
         let preprocessing = Preprocessing.fit(dataset, rows: rows)
         let x = preprocessing.transform(dataset, rows: rows)
@@ -91,6 +97,53 @@ struct Bench: ParsableCommand {
         print(String(format: "  compute  %8.2f GFLOP/s   %.1f%% of one core's %.1f GFLOP/s peak (%d FLOPs/sample)",
                      gflops, 100 * gflops / peak, peak, config.trainingFLOPsPerSample))
         print(String(format: "  last-epoch training accuracy %.4f", accuracy))
+    }
+
+    /// The trace: the preprocessed training matrix and labels, the initial parameters and running
+    /// statistics, and for each of the first `traceSteps` optimizer steps the batch's rows and the
+    /// parameters after the step — little-endian Float32/Int32 files and `meta.json`.
+    func trace(_ dataset: Dataset, folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let rows = Array(0..<dataset.rowCount)
+        let preprocessing = Preprocessing.fit(dataset, rows: rows)
+        let x = preprocessing.transform(dataset, rows: rows)
+        let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
+            guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
+            return width
+        }
+        let config = NetworkConfig(inputs: preprocessing.width, classes: dataset.classCount, hidden: widths)
+        let network = try Network<Float>(config: config, seed: seed)
+        func write(_ values: [Float], _ name: String) throws {
+            try Data(values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try write(x, "x.f32")
+        try Data(dataset.labels.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }).write(to: URL(fileURLWithPath: folder + "/y.i32"))
+        try write(network.parameterValues, "initial.f32")
+        try write(network.runningStatistics, "initial-statistics.f32")
+        final class Steps: @unchecked Sendable {  // touched by the training thread only
+            let network: Network<Float>
+            var batches: [[Int]] = []
+            var parameters: [Float] = []
+            init(_ network: Network<Float>) { self.network = network }
+        }
+        let steps = Steps(network)
+        var trainer = Trainer(options: TrainingOptions(epochs: max(epochs, 1), batchSize: batchSize, learningRate: lr))
+        let limit = traceSteps
+        trainer.stepObserver = { step, batch in
+            steps.batches.append(batch)
+            steps.parameters += steps.network.parameterValues
+            return step < limit
+        }
+        _ = try trainer.train(network, features: x, labels: dataset.labels, seed: seed)
+        try write(steps.parameters, "steps.f32")
+        try write(network.runningStatistics, "final-statistics.f32")
+        let meta: [String: Any] = [
+            "rows": dataset.rowCount, "inputs": config.inputs, "classes": config.classes, "hidden": widths, "batchNorm": config.batchNorm,
+            "lr": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "batchSize": batchSize, "steps": steps.batches.count,
+            "batches": steps.batches, "parameterCount": network.parameterCount,
+        ]
+        try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]).write(to: URL(fileURLWithPath: folder + "/meta.json"))
+        print("trace: \(steps.batches.count) steps of \(dataset.rowCount) rows × \(config.inputs) inputs written to \(folder)")
     }
 
     func median(_ values: [Double]) -> Double {

@@ -18,6 +18,10 @@ public struct Trainer: Sendable {
     public static let divergenceFactor = 3.0
 
     public var options: TrainingOptions
+    /// Called after every optimizer step with the step's number (from 1) and the training rows of
+    /// its mini-batch, in batch order; training stops when it returns false. For step-by-step
+    /// comparisons with another implementation (`cvkit-bench --trace-out`); nil in every run.
+    public var stepObserver: (@Sendable (_ step: Int, _ rows: [Int]) -> Bool)?
 
     public init(options: TrainingOptions) { self.options = options }
 
@@ -95,6 +99,7 @@ public struct Trainer: Sendable {
         let mean = scaling?.mean ?? [], scale = scaling?.scale ?? []
         var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
         var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?
+        var steps = 0
 
         epochs: for epoch in 0..<options.epochs {
             random.shuffle(&order)
@@ -146,6 +151,10 @@ public struct Trainer: Sendable {
                 }
                 lossSum += Double(loss) * Double(count)
                 seen += count
+                if let stepObserver {
+                    steps += 1
+                    if !stepObserver(steps, Array(matrixRows[start..<start + count])) { break epochs }
+                }
             }
             history.samplesSeen += seen
             var record = EpochRecord(

@@ -145,3 +145,31 @@ import Testing
         }
     }
 }
+
+@Suite struct TrainerStepObserverTests {
+    /// The observer sees every optimizer step with its batch's rows, and stops training when it says so;
+    /// observing changes no number.
+    @Test func observesStepsAndStops() throws {
+        let data = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
+        let rows = Array(0..<data.rowCount)
+        let x = Preprocessing.fit(data, rows: rows).transform(data, rows: rows)
+        let config = NetworkConfig(inputs: 4, classes: 3, hidden: [8])
+        final class Seen: @unchecked Sendable { var batches: [[Int]] = [] }
+        let seen = Seen()
+        var trainer = Trainer(options: TrainingOptions(epochs: 3, batchSize: 64))
+        trainer.stepObserver = { step, batch in
+            seen.batches.append(batch)
+            return step < 4
+        }
+        let observed = try Network<Float>(config: config, seed: 1)
+        _ = try trainer.train(observed, features: x, labels: data.labels, seed: 2)
+        #expect(seen.batches.map(\.count) == [64, 64, 22, 64])
+        #expect(Set(seen.batches[0] + seen.batches[1] + seen.batches[2]) == Set(rows))
+        // Four steps observed equal four steps of a run that stops there by itself: same parameters.
+        var plain = Trainer(options: TrainingOptions(epochs: 3, batchSize: 64))
+        plain.stepObserver = { step, _ in step < 4 }
+        let reference = try Network<Float>(config: config, seed: 1)
+        _ = try plain.train(reference, features: x, labels: data.labels, seed: 2)
+        #expect(observed.parameterValues == reference.parameterValues)
+    }
+}
