@@ -8,6 +8,10 @@ struct CVKitCommand: ParsableCommand {
         SingleThreadedBLAS.ensure()
         BLASThreads.useOneThread()
         Interrupt.install()
+        if let suggestion = CommandSuggestion.forArguments(Array(CommandLine.arguments.dropFirst())) {
+            Standard.error("cvkit: " + suggestion)
+            exit(withError: ExitCode(64))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

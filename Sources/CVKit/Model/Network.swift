@@ -32,6 +32,8 @@ public final class Network<S: BLASScalar> {
 
     public init(config: NetworkConfig, seed: UInt64) throws {
         if let problem = config.problem { throw CVKitError.invalidArgument(problem) }
+        // Refused with the estimate before allocating (a one-row workspace: the trainer checks batches).
+        try MemoryEstimate.check(config, batch: 1)
         self.config = config
         layout = ParameterLayout(config)
         parameters = .allocate(capacity: layout.parameterCount)

@@ -12,6 +12,11 @@ enum CrossValidationRun {
         let dataset = try CSVLoader.load(path: settings.dataPath, options: csv)
         let resampler = settings.resampler()
         let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
+        // Memory for the tasks that train side by side, checked before any is started.
+        var config = settings.network
+        config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
+        config.classes = dataset.classCount
+        try MemoryEstimate.check(config, batch: settings.training.batchSize, tasks: min(run.jobs, splits.count))
         var warnings = resampler.warnings(labels: dataset.labels, groups: dataset.groups)
         if settings.groups != nil && settings.stratified && settings.scheme == .kfold {
             warnings.append("With --groups, folds keep groups whole and balance their sizes; classes are not stratified.")

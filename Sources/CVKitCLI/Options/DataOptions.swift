@@ -60,6 +60,7 @@ struct DataOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if data.isEmpty { throw ValidationError("the data path is empty: give a CSV file, or - for standard input") }
         do { _ = try csvOptions() } catch let error as CVKitError { throw ValidationError(error.description) }
     }
 }

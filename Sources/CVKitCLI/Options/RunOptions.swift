@@ -23,5 +23,6 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if reportDir.isEmpty { throw ValidationError("--report-dir is empty: give a folder (default: reports)") }
     }
 }

@@ -19,6 +19,10 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "kfold, loocv, split: with tasks missing, write a report from the folds present, marked INCOMPLETE.")
     var allowPartial = false
 
+    func validate() throws {
+        if reportDir.isEmpty { throw ValidationError("--report-dir is empty: give a folder (default: reports)") }
+    }
+
     func run() throws {
         try reportingErrors {
             let folder = PlannedRun.absolute(self.plan)

@@ -28,6 +28,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        // `--help` lands in the captured words: answer it as every other command does.
+        if runWords.first == "--help" || runWords.first == "-h" || runWords == ["help"] { throw CleanExit.helpRequest(self) }
         try reportingErrors {
             // Options of `plan` itself may also come after the run's words.
             var words = runWords, out = self.out, perTask = unitsPerTask
@@ -37,7 +39,7 @@ struct PlanCommand: ParsableCommand {
                 perTask = value
                 words.removeSubrange(i...(i + 1))
             }
-            guard let out else { throw ValidationError("cvkit plan needs --out PLAN: the folder the plan is written to") }
+            guard let out, !out.isEmpty else { throw ValidationError("cvkit plan needs --out PLAN: the folder the plan is written to (not empty)") }
             words = PlannedRun.withoutExecutionOptions(words)
             try PlannedRun.validate(words)
             let folder = PlannedRun.absolute(out)

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What training a network costs in memory, checked before anything is allocated, so that an
+/// impossible network (`--hidden 100000,100000`) is refused with a sentence instead of dying in
+/// the allocator or being killed by the kernel.
+public enum MemoryEstimate {
+    /// Bytes one training task holds for `config` with batches of `batch` rows: parameters,
+    /// gradients and two optimizer moments (4 × P floats), the running statistics, and the
+    /// per-batch workspace (pre-activations, normalized values, activations, BatchNorm buffers and
+    /// two gradient buffers, about 6 × batch × the widest layer).
+    public static func trainingBytes(_ config: NetworkConfig, batch: Int) -> Double {
+        let layout = ParameterLayout(config)
+        let widest = Double(([config.inputs, config.classes] + config.hidden).max() ?? 1)
+        let layers = Double(config.hidden.count + 1)
+        let floats = 4 * Double(layout.parameterCount) + Double(layout.statisticsCount)
+            + Double(max(batch, 1)) * (widest * 2 + layers * widest * 4)
+        return floats * 4
+    }
+
+    /// The memory the system says it can give (Linux: `MemAvailable`), or nil when it cannot tell.
+    public static func availableBytes() -> Double? {
+        #if os(Linux)
+        guard let info = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kilobytes * 1024
+        #else
+        return Double(ProcessInfo.processInfo.physicalMemory)
+        #endif
+    }
+
+    /// Throws `invalidArgument` with the estimate when `tasks` trainings of `config` side by side
+    /// cannot fit in the available memory.
+    public static func check(_ config: NetworkConfig, batch: Int, tasks: Int = 1) throws {
+        let need = trainingBytes(config, batch: batch) * Double(max(tasks, 1))
+        guard let available = availableBytes(), need > available else { return }
+        func gb(_ bytes: Double) -> String { String(format: "%.1f GB", bytes / 1e9) }
+        throw CVKitError.invalidArgument("this network needs about \(gb(need)) to train (\(NumberText.grouped(ParameterLayout(config).parameterCount)) parameters, "
+            + "with gradients, optimizer state and batch workspace\(tasks > 1 ? ", × \(tasks) tasks at once" : "")), but \(gb(available)) "
+            + "of memory is available: use smaller --hidden layers" + (tasks > 1 ? " or fewer --jobs" : ""))
+    }
+}

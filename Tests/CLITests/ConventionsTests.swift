@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Usage that cannot mean anything is refused with a sentence and exit 64; help always exits 0.
+@Suite struct ConventionsTests {
+    @Test func mistypedCommandGetsTheNearestName() throws {
+        let result = try CLIRunner.run(["kfodl", "datasets/iris.csv"])
+        #expect(result.status == 64 && result.stderr.contains("did you mean 'kfold'?"), "\(result.stderr)")
+        let far = try CLIRunner.run(["zzzzzzzz"])
+        #expect(far.status == 64 && !far.stderr.contains("did you mean") && far.stderr.contains("the commands: info"))
+    }
+
+    @Test func everyCommandsHelpExitsZero() throws {
+        for command in ["info", "folds", "kfold", "loocv", "split", "search", "nested", "compare", "sanity", "fit", "predict",
+                        "plan", "run-task", "submit", "status", "merge"] {
+            let result = try CLIRunner.run([command, "--help"])
+            #expect(result.status == 0, "\(command) --help: exit \(result.status) \(result.stderr)")
+        }
+    }
+
+    @Test func emptyPathsAreRefused() throws {
+        #expect(try CLIRunner.run(["kfold", "datasets/iris.csv", "--report-dir", ""]).status == 64)
+        #expect(try CLIRunner.run(["info", ""]).status == 64)
+        #expect(try CLIRunner.run(["plan", "kfold", "datasets/iris.csv", "--out", ""]).status == 64)
+        #expect(try CLIRunner.run(["merge", "plans/x", "--report-dir", ""]).status == 64)
+    }
+
+    /// A network that cannot fit in memory is refused with the estimate, before anything is allocated.
+    @Test func oversizeNetworkIsRefusedWithTheEstimate() throws {
+        let result = try CLIRunner.run(["kfold", "datasets/iris.csv", "--hidden", "100000,100000", "--report-dir", try CLIRunner.temporaryFolder()])
+        #expect(result.status == 64 && result.stderr.contains("GB to train") && result.stderr.contains("available"), "\(result.stderr)")
+    }
+}
