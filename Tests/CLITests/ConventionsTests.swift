@@ -25,6 +25,16 @@ import Testing
         #expect(try CLIRunner.run(["merge", "plans/x", "--report-dir", ""]).status == 64)
     }
 
+    /// BatchNorm with batches of one row would skip every batch and train nothing: refused, naming the way out.
+    @Test func batchNormWithBatchSizeOneIsRefused() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let refused = try CLIRunner.run(["kfold", "datasets/iris.csv", "--batch-size", "1", "--epochs", "2", "--report-dir", dir])
+        #expect(refused.status == 64 && refused.stderr.contains("--no-batchnorm"), "\(refused.stderr)")
+        let plain = try CLIRunner.run(["kfold", "datasets/iris.csv", "--batch-size", "1", "--no-batchnorm", "--epochs", "1", "--k", "3",
+                                       "--report-dir", dir, "--quiet"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+    }
+
     /// A network that cannot fit in memory is refused with the estimate, before anything is allocated.
     @Test func oversizeNetworkIsRefusedWithTheEstimate() throws {
         let result = try CLIRunner.run(["kfold", "datasets/iris.csv", "--hidden", "100000,100000", "--report-dir", try CLIRunner.temporaryFolder()])

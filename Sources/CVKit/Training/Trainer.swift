@@ -85,6 +85,9 @@ public struct Trainer: Sendable {
         }
         let hasBatchNorm = network.config.batchNorm && !network.config.hidden.isEmpty
         if hasBatchNorm && n < 2 { throw CVKitError.invalidArgument("BatchNorm needs at least 2 training rows (got \(n))") }
+        if hasBatchNorm && options.batchSize == 1 {
+            throw CVKitError.invalidArgument("a batch size of 1 with BatchNorm trains nothing (a batch of one row has no variance): use no BatchNorm or batches of 2 or more")
+        }
         let batchSize = min(options.batchSize, n)
         network.reserve(batch: batchSize)
         // Class weights from these training labels only (the leakage rule holds for them too).

@@ -50,6 +50,11 @@ struct ModelOptions: ParsableArguments {
         _ = try hiddenWidths()
         if epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
+        let widths = try hiddenWidths()
+        if batchSize == 1 && !noBatchnorm && !widths.isEmpty {
+            throw ValidationError("--batch-size 1 with BatchNorm trains nothing: a batch of one row has no variance, so every batch is skipped. "
+                + "Use --no-batchnorm, or a batch of 2 or more")
+        }
         if !(lr > 0) || !lr.isFinite { throw ValidationError("--lr must be a positive number (got \(lr))") }
         if !(l2 >= 0) || !l2.isFinite { throw ValidationError("--l2 must be a number ≥ 0 (got \(l2))") }
         if !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) {
