@@ -23,7 +23,7 @@ public enum NestedMarkdown {
         table.add(["best inner score (what a plain search reports)", f4(r.summary.innerBest.mean), f4(r.summary.innerBest.sd), "", String(r.summary.innerBest.n)])
         out.append(table.render())
         out.append("")
-        out.append("**Optimism: \(f4(r.optimism))** — the best inner score flatters the \(metric.title) of tuning-then-training by this much. "
+        out.append("**Optimism: \(f4(r.optimism))** — the best inner score \(metric == .accuracy ? "overstates the accuracy" : "flatters the \(metric.title)") of tuning-then-training by this much. "
             + "It is a maximum over \(r.trials) trials on the same folds; the outer test rows, which no choice has seen, are the honest measure.")
         out.append("")
         out.append("> The interval is a t-interval over \(a.n) outer folds; they share training rows, so it is approximate.")
