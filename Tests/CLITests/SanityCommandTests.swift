@@ -114,3 +114,18 @@ import Testing
         #expect(bad.status == 65 && bad.stderr.contains("nan.csv:3:2:"), "\(bad.stderr)")
     }
 }
+
+@Suite struct SanityWidthTests {
+    /// At COLUMNS=80 (and 60) every line fits, counted in bytes — but the report's path, printed whole so it can
+    /// be copied —; the observed values are all there, wrapped, not cut.
+    @Test(arguments: [80, 60])
+    func tableFitsTheTerminal(columns: Int) throws {
+        let result = try CLIRunner.run(["sanity", "datasets/wine.csv", "--report-dir", try CLIRunner.temporaryFolder()],
+                                       environment: ["COLUMNS": String(columns)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("report: ") }
+        #expect(lines.allSatisfy { $0.utf8.count <= columns }, "\(lines.filter { $0.utf8.count > columns })")
+        #expect(lines.filter { $0.contains("observed:") }.count == 6)
+        #expect(result.stdout.replacingOccurrences(of: "\n        ", with: " ").contains("inside good band"))
+    }
+}
