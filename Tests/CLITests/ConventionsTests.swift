@@ -41,3 +41,19 @@ import Testing
         #expect(result.status == 64 && result.stderr.contains("GB to train") && result.stderr.contains("available"), "\(result.stderr)")
     }
 }
+
+@Suite struct NothingSurvivesTests {
+    /// Every fold diverges: the summary holds null, never a made-up 0, and the terminal says no fold finished.
+    @Test func allDivergedGivesNull() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/iris.csv", "--lr", "1e6", "--optimizer", "sgd", "--no-batchnorm", "--epochs", "3", "--report-dir", dir, "--quiet"]
+        let json = try CLIRunner.run(flags + ["--json"])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        let accuracy = try #require(summary["accuracy"] as? [String: Any]), logLoss = try #require(summary["logLoss"] as? [String: Any])
+        #expect(accuracy["mean"] is NSNull && logLoss["mean"] is NSNull && accuracy["n"] as? Int == 0)
+        let text = try CLIRunner.run(flags)
+        #expect(text.stdout.contains("no fold finished") && text.stdout.contains("log loss —"), "\(text.stdout)")
+    }
+}

@@ -40,6 +40,33 @@ public struct Summary: Sendable, Equatable, Codable {
         ci95 = [mean - half, mean + half]
     }
 
+    private enum CodingKeys: String, CodingKey { case n, mean, sd, ci95, pooled }
+
+    /// Of no values (every fold diverged), `mean` and `sd` are written as null: a made-up 0 would read
+    /// as a score (a "perfect" log loss of 0).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(n, forKey: .n)
+        if n == 0 {
+            try c.encodeNil(forKey: .mean)
+            try c.encodeNil(forKey: .sd)
+        } else {
+            try c.encode(mean, forKey: .mean)
+            try c.encode(sd, forKey: .sd)
+        }
+        try c.encode(ci95, forKey: .ci95)
+        try c.encodeIfPresent(pooled, forKey: .pooled)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        n = try c.decode(Int.self, forKey: .n)
+        mean = try c.decodeIfPresent(Double.self, forKey: .mean) ?? 0
+        sd = try c.decodeIfPresent(Double.self, forKey: .sd) ?? 0
+        ci95 = try c.decode([Double].self, forKey: .ci95)
+        pooled = try c.decodeIfPresent(Double.self, forKey: .pooled)
+    }
+
     /// A summary from its parts, e.g. read back from a report; not checked for consistency.
     public init(n: Int, mean: Double, sd: Double, ci95: [Double], pooled: Double? = nil) {
         self.n = n

@@ -9,7 +9,8 @@ public enum CrossValidationMarkdown {
         let metric = MetricName(rawValue: s.headline) ?? .accuracy
         let headline = summary(metric, s)
         let spread = headline.n >= 2 ? " ± \(f4(headline.sd))" : ""
-        let title = metric == .accuracy || !(metric.pooledHeadline || r.command == "loocv")
+        let title = headline.n == 0 ? "no fold finished"
+            : metric == .accuracy || !(metric.pooledHeadline || r.command == "loocv")
             ? "\(metric.title) \(f4(headline.mean))\(spread)" : "\(metric.title) \(headline.pooled.map(f4) ?? "—") (pooled)"
         out += ReportHeader.lines(
             title: "\(r.command): \(ReportHeader.dataName(r.data.path)) — \(title)", commandLine: r.commandLine,

@@ -26,12 +26,15 @@ enum CrossValidationText {
         let a = r.summary.accuracy
         let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
         let kind = r.summary.interval == "wilson" ? "Wilson" : "t"
-        if a.n >= 2 {
+        if a.n == 0 {
+            out.append("  accuracy  none: no fold finished (every fold's training diverged; see the warning)")
+        } else if a.n >= 2 {
             out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)) (sd over \(a.n) \(r.command == "loocv" ? "rows" : "folds")), 95 % \(kind) interval \(interval)")
         } else {
             out.append("  accuracy  \(NumberFormat.fixed(a.mean, 4)) on \(r.folds.first?.nTest ?? 0) test rows (one split: no spread to report; cvkit kfold gives an interval)")
         }
-        out.append("  macro-F1  \(NumberFormat.fixed(r.summary.macroF1.mean, 4))    log loss \(NumberFormat.fixed(r.summary.logLoss.mean, 4))    majority baseline \(NumberFormat.fixed(r.summary.baselineAccuracy, 4))")
+        func meanText(_ summary: Summary) -> String { summary.n == 0 ? "—" : NumberFormat.fixed(summary.mean, 4) }
+        out.append("  macro-F1  \(meanText(r.summary.macroF1))    log loss \(meanText(r.summary.logLoss))    majority baseline \(NumberFormat.fixed(r.summary.baselineAccuracy, 4))")
         func pooled(_ value: Double?) -> String { value.map { NumberFormat.fixed($0, 4) } ?? "—" }
         out.append("  pooled    balanced accuracy \(pooled(s.balancedAccuracy.pooled))    ROC AUC \(pooled(s.rocAuc.pooled))    PR AUC \(pooled(s.prAuc.pooled))"
             + "    Brier \(pooled(s.brier.pooled))    ECE \(pooled(s.ece.pooled))")
