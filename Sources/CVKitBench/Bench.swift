@@ -70,14 +70,7 @@ struct Bench: ParsableCommand {
                      loading / max(matrix, 1e-9), matrix))
         if loadOnly { return }
         if let traceOut { return try trace(dataset, folder: traceOut) }
-        let rows = Array(0..<dataset.rowCount)
-        let preprocessing = Preprocessing.fit(dataset, rows: rows)
-        let x = preprocessing.transform(dataset, rows: rows)
-        let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
-            guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
-            return width
-        }
-        let config = NetworkConfig(inputs: preprocessing.width, classes: dataset.classCount, hidden: widths)
+        let (x, config) = try prepared(dataset)
         var trainTimes: [Double] = []
         var samples = 0
         var accuracy = 0.0
@@ -99,19 +92,23 @@ struct Bench: ParsableCommand {
         print(String(format: "  last-epoch training accuracy %.4f", accuracy))
     }
 
+    /// Every row preprocessed (fitted on all of them) and the `--hidden` network for it.
+    func prepared(_ dataset: Dataset) throws -> (x: [Float], config: NetworkConfig) {
+        let rows = Array(0..<dataset.rowCount)
+        let preprocessing = Preprocessing.fit(dataset, rows: rows)
+        let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
+            guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
+            return width
+        }
+        return (preprocessing.transform(dataset, rows: rows), NetworkConfig(inputs: preprocessing.width, classes: dataset.classCount, hidden: widths))
+    }
+
     /// The trace: the preprocessed training matrix and labels, the initial parameters and running
     /// statistics, and for each of the first `traceSteps` optimizer steps the batch's rows and the
     /// parameters after the step — little-endian Float32/Int32 files and `meta.json`.
     func trace(_ dataset: Dataset, folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let rows = Array(0..<dataset.rowCount)
-        let preprocessing = Preprocessing.fit(dataset, rows: rows)
-        let x = preprocessing.transform(dataset, rows: rows)
-        let widths = try hidden.isEmpty ? [] : hidden.split(separator: ",").map { part -> Int in
-            guard let width = Int(part) else { throw ValidationError("bad --hidden \(hidden)") }
-            return width
-        }
-        let config = NetworkConfig(inputs: preprocessing.width, classes: dataset.classCount, hidden: widths)
+        let (x, config) = try prepared(dataset)
         let network = try Network<Float>(config: config, seed: seed)
         func write(_ values: [Float], _ name: String) throws {
             try Data(values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }).write(to: URL(fileURLWithPath: folder + "/" + name))
@@ -138,7 +135,7 @@ struct Bench: ParsableCommand {
         try write(steps.parameters, "steps.f32")
         try write(network.runningStatistics, "final-statistics.f32")
         let meta: [String: Any] = [
-            "rows": dataset.rowCount, "inputs": config.inputs, "classes": config.classes, "hidden": widths, "batchNorm": config.batchNorm,
+            "rows": dataset.rowCount, "inputs": config.inputs, "classes": config.classes, "hidden": config.hidden, "batchNorm": config.batchNorm,
             "lr": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "batchSize": batchSize, "steps": steps.batches.count,
             "batches": steps.batches, "parameterCount": network.parameterCount,
         ]

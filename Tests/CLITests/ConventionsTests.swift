@@ -25,6 +25,25 @@ import Testing
         #expect(try CLIRunner.run(["merge", "plans/x", "--report-dir", ""]).status == 64)
     }
 
+    /// The new flags' bad values are usage errors with a sentence naming the flag; a missing model file is 66.
+    @Test(arguments: [
+        (["kfold", "datasets/iris.csv", "--metric", "f2"], "--metric"),
+        (["kfold", "datasets/iris.csv", "--class-weight", "heavy"], "--class-weight"),
+        (["kfold", "datasets/iris.csv", "--min-category-count", "0"], "--min-category-count"),
+        (["info", "datasets/iris.csv", "--decimal", ","], "--delimiter ';'"),
+        (["info", "datasets/iris.csv", "--categorical", "sepal_length_cm", "--numeric", "sepal_length_cm"], "give it one role"),
+        (["search", "datasets/iris.csv", "--refit-out", ""], "--refit-out"),
+    ])
+    func badNewFlags(arguments: [String], phrase: String) throws {
+        let result = try CLIRunner.run(arguments + ["--report-dir", try CLIRunner.temporaryFolder()].filter { _ in arguments[0] != "info" })
+        #expect([64, 65].contains(result.status) && result.stderr.contains(phrase), "\(arguments): exit \(result.status) \(result.stderr)")
+    }
+
+    @Test func predictWithoutTheModelFileIs66() throws {
+        let result = try CLIRunner.run(["predict", "no/such.cvkit", "datasets/iris.csv"])
+        #expect(result.status == 66 && result.stderr.contains("no such file"), "\(result.stderr)")
+    }
+
     /// BatchNorm with batches of one row would skip every batch and train nothing: refused, naming the way out.
     @Test func batchNormWithBatchSizeOneIsRefused() throws {
         let dir = try CLIRunner.temporaryFolder()

@@ -67,6 +67,7 @@ struct ColumnRoles {
         var problems: [CVKitError] = []
         for (slot, column) in layout.slotColumns.enumerated() {
             let missing = missingCounts[slot], textCells = textCounts[slot]
+            var named: (names: [String], ofRow: [Int?])?  // a text column's cells by name, made once
             let name = layout.names[column]
             let nonMissing = rows - missing
             let numberCells = nonMissing - textCells
@@ -91,7 +92,8 @@ struct ColumnRoles {
                         problems.append(problem)
                         continue
                     }
-                    let distinct = cellNames(slot: slot, column: column, features: features).names.count
+                    named = cellNames(slot: slot, column: column, features: features)
+                    let distinct = named?.names.count ?? 0
                     if nonMissing >= 10, Double(distinct) >= ColumnRoles.identifierShare * Double(nonMissing) {
                         info.role = .identifier
                         info.reason = "text with \(distinct) distinct values in \(nonMissing) rows: an identifier, not a feature (--categorical encodes it)"
@@ -109,7 +111,7 @@ struct ColumnRoles {
             }
             if info.role != .numeric {
                 info.encoding = .identity
-                let names = cellNames(slot: slot, column: column, features: features)
+                let names = named ?? cellNames(slot: slot, column: column, features: features)
                 info.distinct = names.names.count
                 if info.role == .categorical {
                     info.categories = ClassEncoding.sorted(names.names)

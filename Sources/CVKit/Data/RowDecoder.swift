@@ -302,15 +302,11 @@ final class RowDecoder {
         let slot = slotOf[column]
         guard let code = slotCaches[slot].code(for: bytes) else { return false }
         if code < 0 {
-            noteMissing(slot: slot, column: column)
-            features[featureCount] = CellCode.missing
-            wroteNonNumbers = true
+            storeMissing(slot: slot, column: column)
         } else {
             if kinds[column] != Kind.text.rawValue { noteText(bytes, slot: slot, column: column) }
-            features[featureCount] = CellCode.text(code)
-            wroteNonNumbers = true
+            storeCell(CellCode.text(code))
         }
-        featureCount &+= 1
         return true
     }
 
@@ -366,10 +362,7 @@ final class RowDecoder {
         case .failure:
             if markers.contains(bytes) {
                 slotCaches[slot].insert(bytes, code: -1)
-                noteMissing(slot: slot, column: column)
-                features[featureCount] = CellCode.missing
-            wroteNonNumbers = true
-                featureCount &+= 1
+                storeMissing(slot: slot, column: column)
             } else {
                 storeText(bytes, slot: slot, column: column, isNumberColumn: true)
             }
@@ -401,11 +394,7 @@ final class RowDecoder {
         let slot = slotOf[column]
         if markers.contains(bytes) {
             slotCaches[slot].insert(bytes, code: -1)
-            noteMissing(slot: slot, column: column)
-            features[featureCount] = CellCode.missing
-            wroteNonNumbers = true
-            featureCount &+= 1
-            return
+            return storeMissing(slot: slot, column: column)
         }
         storeText(bytes, slot: slot, column: column, isNumberColumn: false)
     }
@@ -422,9 +411,20 @@ final class RowDecoder {
         }
         slotCaches[slot].insert(bytes, code: code)
         if isNumberColumn { noteText(bytes, slot: slot, column: column) }
-        features[featureCount] = CellCode.text(code)
-            wroteNonNumbers = true
+        storeCell(CellCode.text(code))
+    }
+
+    /// A missing cell: stored, and its place noted if it is the column's first.
+    @inline(__always) private func storeMissing(slot: Int, column: Int) {
+        noteMissing(slot: slot, column: column)
+        storeCell(CellCode.missing)
+    }
+
+    /// A NaN-coded cell (missing or text) appended to the row.
+    @inline(__always) private func storeCell(_ value: Float) {
+        features[featureCount] = value
         featureCount &+= 1
+        wroteNonNumbers = true
     }
 
     @inline(__always) private func noteText(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, column: Int) {

@@ -6,14 +6,7 @@ extension Metrics {
     /// Mann–Whitney statistic, equal to the trapezoidal area scikit-learn computes). nil when a
     /// class has no row or every row (the AUC is undefined: scikit-learn warns and gives NaN).
     public static func rocAUC(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
-        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
-        let targets = classCount == 2 ? [1] : Array(0..<classCount)
-        var sum = 0.0
-        for c in targets {
-            guard let auc = binaryAUC(positive: truth.map { Int($0) == c }, scores: column(probabilities, c, classCount)) else { return nil }
-            sum += auc
-        }
-        return sum / Double(targets.count)
+        oneVsRest(truth: truth, probabilities: probabilities, classCount: classCount, binaryAUC)
     }
 
     /// Average precision, the area under the precision–recall curve as a step sum
@@ -21,12 +14,19 @@ extension Metrics {
     /// binary, of class 1's score; multiclass, the unweighted mean of one-vs-rest APs. nil when a
     /// class has no row (the recall is undefined).
     public static func averagePrecision(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
+        oneVsRest(truth: truth, probabilities: probabilities, classCount: classCount, binaryAP)
+    }
+
+    /// A binary ranking metric as scikit-learn extends it: binary, of class 1's score; multiclass,
+    /// the unweighted mean over classes of each class against the rest; nil when one is undefined.
+    static func oneVsRest(truth: [Int32], probabilities: [Float], classCount: Int,
+                          _ metric: (_ positive: [Bool], _ scores: [Double]) -> Double?) -> Double? {
         precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
         let targets = classCount == 2 ? [1] : Array(0..<classCount)
         var sum = 0.0
         for c in targets {
-            guard let ap = binaryAP(positive: truth.map { Int($0) == c }, scores: column(probabilities, c, classCount)) else { return nil }
-            sum += ap
+            guard let value = metric(truth.map { Int($0) == c }, column(probabilities, c, classCount)) else { return nil }
+            sum += value
         }
         return sum / Double(targets.count)
     }

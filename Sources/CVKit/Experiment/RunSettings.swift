@@ -98,6 +98,12 @@ public struct RunSettings: Sendable, Equatable {
         return words
     }
 
+    /// The `cvkit fit` command that trains these settings' network on every row (what `fit`,
+    /// `search --refit-out` and `nested --refit-out` record in the model file).
+    public var fitCommandLine: String {
+        (["cvkit", "fit"] + dataWords + modelWords + ["--seed", String(seed)]).joined(separator: " ")
+    }
+
     /// The model and training options of `commandLine`, from `--hidden` on (what `compare --a` takes).
     public var modelFlags: String { modelWords.joined(separator: " ") }
 

@@ -7,8 +7,7 @@ public enum FinalModel {
     /// rows, and returns the model file's contents. The network and batch order draw from their own
     /// seed streams of `settings.seed` (`RandomSource.derive(seed, [3, …])`), so the same seed gives
     /// the same model. `onEpoch` sees the training curve as it is made.
-    public static func fit(_ dataset: Dataset, settings: RunSettings, commandLine: String,
-                           onEpoch: ((EpochRecord) -> Void)? = nil) throws -> ModelFile {
+    public static func fit(_ dataset: Dataset, settings: RunSettings, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> ModelFile {
         let rows = Array(0..<dataset.rowCount)
         let preprocessing = Preprocessing.fit(dataset, rows: rows, minCategoryCount: settings.csv.minCategoryCount)
         var config = settings.network
@@ -29,7 +28,7 @@ public enum FinalModel {
             dataPath: dataset.source.path, dataSHA256: dataset.source.sha256, rows: dataset.rowCount, seed: settings.seed,
             labelName: dataset.labelName, classNames: dataset.classNames, identifierName: dataset.identifierName, columns: dataset.columns,
             preprocessing: PortablePreprocessing(preprocessing, dataset: dataset), network: config, training: training,
-            commandLine: commandLine, curve: history.epochs, parameterCount: network.parameterCount,
+            commandLine: settings.fitCommandLine, curve: history.epochs, parameterCount: network.parameterCount,
             statisticCount: network.runningStatistics.count)
         return ModelFile(header: header, parameters: network.parameterValues, statistics: network.runningStatistics)
     }

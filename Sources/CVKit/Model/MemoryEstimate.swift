@@ -33,7 +33,9 @@ public enum MemoryEstimate {
     /// cannot fit in the available memory.
     public static func check(_ config: NetworkConfig, batch: Int, tasks: Int = 1) throws {
         let need = trainingBytes(config, batch: batch) * Double(max(tasks, 1))
-        guard let available = availableBytes(), need > available else { return }
+        // Below 256 MB nothing is asked of the system: every network of a search or a nested run
+        // is checked here, and reading /proc/meminfo for each would be I/O for nothing.
+        guard need > 256e6, let available = availableBytes(), need > available else { return }
         func gb(_ bytes: Double) -> String { String(format: "%.1f GB", bytes / 1e9) }
         throw CVKitError.invalidArgument("this network needs about \(gb(need)) to train (\(NumberText.grouped(ParameterLayout(config).parameterCount)) parameters, "
             + "with gradients, optimizer state and batch workspace\(tasks > 1 ? ", × \(tasks) tasks at once" : "")), but \(gb(available)) "

@@ -47,16 +47,7 @@ enum CrossValidationText {
     /// The `--metric` line: the pooled out-of-fold value for metrics unstable on small folds
     /// (F1, AUC, AP), the mean over folds with its interval for the others.
     static func headline(_ metric: MetricName, _ r: CrossValidationResults) -> String {
-        let s: Summary
-        switch metric {
-        case .accuracy: s = r.summary.accuracy
-        case .balancedAccuracy: s = r.summary.balancedAccuracy
-        case .macroF1: s = r.summary.macroF1
-        case .logLoss: s = r.summary.logLoss
-        case .rocAuc: s = r.summary.rocAuc
-        case .prAuc: s = r.summary.prAuc
-        case .brier: s = r.summary.brier
-        }
+        let s = CrossValidationMarkdown.summary(metric, r.summary)
         let interval = s.ci95.count == 2 ? ", 95 % t interval [\(NumberFormat.fixed(s.ci95[0], 4)), \(NumberFormat.fixed(s.ci95[1], 4))]" : ""
         let perFold = s.n >= 2 && r.command != "loocv" ? "mean over \(s.n) folds \(NumberFormat.fixed(s.mean, 4)) ± \(NumberFormat.fixed(s.sd, 4))\(interval)" : ""
         let pooled = s.pooled.map { "pooled \(NumberFormat.fixed($0, 4))" } ?? "pooled —"

@@ -34,9 +34,7 @@ struct FitCommand: ParsableCommand {
             let settings = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(),
                                        network: try model.network(), training: try model.training(), seed: seed)
             let dataset = try CSVLoader.load(path: settings.dataPath, options: settings.csv)
-            let commandLine = "cvkit fit " + RunSettings.dataWords(dataPath: settings.dataPath, csv: settings.csv).joined(separator: " ")
-                + " " + settings.modelFlags + " --seed \(seed)"
-            let file = try FinalModel.fit(dataset, settings: settings, commandLine: commandLine) { record in
+            let file = try FinalModel.fit(dataset, settings: settings) { record in
                 if !quiet {
                     Standard.error(String(format: "epoch %d: training loss %.4f, accuracy %.4f", record.epoch, record.trainLoss, record.trainAccuracy))
                 }

@@ -57,10 +57,8 @@ struct NestedCommand: ParsableCommand {
                 let (trials, _) = try ExperimentRunner.$mode.withValue(.execute) { try search.run(dataset: dataset, jobs: execution.jobs, journal: nil) }
                 if let winner = trials.sorted(by: TrialScoring.better).first {
                     let settings = try SearchConfig.apply(winner.sampled, to: base)
-                    let commandLine = "cvkit fit " + RunSettings.dataWords(dataPath: settings.dataPath, csv: settings.csv).joined(separator: " ")
-                        + " " + settings.modelFlags + " --seed \(settings.seed)"
-                    try AtomicFile.write(try FinalModel.fit(dataset, settings: settings, commandLine: commandLine).encoded(), to: refitOut)
-                    results.refit = NestedResults.Refit(model: refitOut, sampled: winner.sampled, commandLine: commandLine)
+                    try AtomicFile.write(try FinalModel.fit(dataset, settings: settings).encoded(), to: refitOut)
+                    results.refit = NestedResults.Refit(model: refitOut, sampled: winner.sampled, commandLine: settings.fitCommandLine)
                 }
             }
             try ReportFolders.write(markdown: NestedMarkdown.render(results), results: results, folder: folder, started: started, jobs: execution.jobs,

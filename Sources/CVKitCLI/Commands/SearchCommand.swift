@@ -51,9 +51,7 @@ struct SearchCommand: ParsableCommand {
             if let refitOut, let winner = results.trials.first {
                 // The chosen configuration, trained on every row: the model a user keeps.
                 let settings = try SearchConfig.apply(winner.sampled, to: base)
-                let commandLine = "cvkit fit " + RunSettings.dataWords(dataPath: settings.dataPath, csv: settings.csv).joined(separator: " ")
-                    + " " + settings.modelFlags + " --seed \(settings.seed)"
-                let model = try FinalModel.fit(dataset, settings: settings, commandLine: commandLine)
+                let model = try FinalModel.fit(dataset, settings: settings)
                 try AtomicFile.write(try model.encoded(), to: refitOut)
                 results.refitModel = refitOut
             }

@@ -26,7 +26,7 @@ import Testing
         let options = CSVOptions(label: .name("species"))
         let train = try CSVLoader.load(text: trainText, name: "train.csv", options: options)
         let estimate = try CrossValidation(k: 5, seed: 1).run(train).summary.accuracy
-        let model = try FinalModel.fit(train, settings: Self.settings(train), commandLine: "test")
+        let model = try FinalModel.fit(train, settings: Self.settings(train))
         let decoded = try ModelFile.decode(try model.encoded(), path: "m")
         #expect(decoded == model)
         let names = ["species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"]
@@ -46,7 +46,7 @@ import Testing
         let data = try CSVLoader.load(text: text)
         var settings = CrossValidation(seed: 2).settings(for: data)
         settings.training = TrainingOptions(epochs: 5)
-        let model = try FinalModel.fit(data, settings: settings, commandLine: "test")
+        let model = try FinalModel.fit(data, settings: settings)
         // The same rows, reversed: the first rows (storage) and first-seen categories differ; one unseen category.
         let reversed = "t,island,label\n" + (0..<80).reversed().map { "\(1_700_000_000 + Double($0) * 0.5),\($0 == 0 ? "z" : ["b", "a", "c"][$0 % 3]),\($0 % 2 == 0 ? "x" : "y")" }.joined(separator: "\n")
         let other = try CSVLoader.load(text: reversed, options: FinalModel.readingOptions(for: model, base: CSVOptions(), header: ["t", "island", "label"]))
@@ -61,7 +61,7 @@ import Testing
         let data = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
         var settings = CrossValidation(seed: 2).settings(for: data)
         settings.training = TrainingOptions(epochs: 2)
-        let bytes = [UInt8](try FinalModel.fit(data, settings: settings, commandLine: "test").encoded())
+        let bytes = [UInt8](try FinalModel.fit(data, settings: settings).encoded())
         func refused(_ candidate: [UInt8], _ phrase: String) {
             do {
                 _ = try ModelFile.decode(Data(candidate), path: "m.cvkit")
