@@ -37,6 +37,8 @@ let package = Package(
         .executable(name: "cvkit-bench", targets: ["CVKitBench"]),
         // libFuzzer target for the CSV loader (scripts/fuzz, Tests/Fuzz/README.md); a plain build is a replayer.
         .executable(name: "cvkit-fuzz", targets: ["CVKitFuzz"]),
+        // `make coverage`: the empirical coverage of the accuracy intervals (docs/coverage.md).
+        .executable(name: "cvkit-coverage", targets: ["CVKitCoverage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -79,6 +81,7 @@ let package = Package(
             ]),
 
         .executableTarget(name: "CVKitFuzz", dependencies: ["CVKit"]),
+        .executableTarget(name: "CVKitCoverage", dependencies: ["CVKit"]),
 
         // MARK: - Tests
         .testTarget(

@@ -83,11 +83,31 @@ import Testing
         #expect(fold["nTest"] as? Int == 36 && fold["nValidation"] as? Int == 36 && fold["nTrain"] as? Int == 106)
     }
 
+    /// `--early-stopping` in kfold: each fold carves a stratified validation slice from its training
+    /// part (10 %), stops on it and reports the chosen epoch; the reproduce line carries it.
+    @Test func kfoldEarlyStoppingUsesAValidationSlice() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/wine.csv", "--k", "5", "--epochs", "60", "--early-stopping", "--report-dir", dir, "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try json(result.stdout)
+        let folds = try #require(object["folds"] as? [[String: Any]])
+        for fold in folds {
+            let nTrain = fold["nTrain"] as? Int ?? 0, nValidation = fold["nValidation"] as? Int ?? 0, nTest = fold["nTest"] as? Int ?? 0
+            #expect(nValidation > 0 && nTrain + nValidation + nTest == 178 && abs(Double(nValidation) - 0.1 * Double(nTrain + nValidation)) <= 1)
+            #expect(fold["bestEpoch"] as? Int != nil)
+        }
+        #expect((object["commandLine"] as? String)?.contains("--patience 5") == true)
+        let report = try String(contentsOfFile: (object["reportDir"] as? String ?? "") + "/report.md", encoding: .utf8)
+        #expect(report.contains("validation slice, which chose the epoch"))
+    }
+
     @Test(arguments: [
         ["kfold", "datasets/iris.csv", "--k", "1"], ["kfold", "datasets/iris.csv", "--k", "151"],
         ["kfold", "datasets/iris.csv", "--optimizer", "lbfgs"], ["kfold", "datasets/iris.csv", "--lr", "0"],
         ["kfold", "datasets/iris.csv", "--hidden", "12,x"], ["kfold", "datasets/iris.csv", "--lr-decay", "cosine"],
-        ["kfold", "datasets/iris.csv", "--patience", "3"], ["split", "datasets/iris.csv", "--val", "0.5", "--test", "0.5"],
+        ["kfold", "datasets/iris.csv", "--early-stopping", "--val-fraction", "0.7"], ["split", "datasets/iris.csv", "--val", "0.5", "--test", "0.5"],
+        ["search", "datasets/iris.csv", "--space", "batch=int(1,64)"], ["search", "datasets/iris.csv", "--select", "simplest"],
+        ["kfold", "datasets/iris.csv", "--groups", "0", "--group-duplicates"],
         ["kfold", "datasets/iris.csv", "--jobs", "0"], ["kfold", "datasets/iris.csv", "--init", "xavier"],
     ])
     func badSettingsExit64(arguments: [String]) throws {
@@ -168,7 +188,7 @@ import Testing
         #expect(result.stdout.contains("3 of 3 folds diverged"))
         #expect(result.stdout.contains("diverged (epoch 1)"))
         let report = try String(contentsOfFile: dir + "/" + (try FileManager.default.contentsOfDirectory(atPath: dir)[0]) + "/report.md", encoding: .utf8)
-        #expect(report.contains("**3 of 3 folds diverged**") && report.contains("yes, epoch 1"))
+        #expect(report.contains("**No fold finished**") && report.contains("yes, epoch 1"))
     }
 }
 

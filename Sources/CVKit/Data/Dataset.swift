@@ -58,6 +58,15 @@ public struct Dataset: Sendable {
         features[index * featureCount..<(index + 1) * featureCount]
     }
 
+    /// The same data with `codes` (one per row, 0..<groups) as its groups, named `name` — e.g. the
+    /// twin sets of `DuplicateRows.groupCodes` for `--group-duplicates`.
+    public func grouped(by codes: [Int32], name: String) -> Dataset {
+        let count = Int(codes.max() ?? -1) + 1
+        return Dataset(source: source, columns: columns, labelName: labelName, classNames: classNames, features: features, labels: labels,
+                       groupsName: name, groupNames: (0..<count).map { String($0) }, groups: codes,
+                       identifierName: identifierName, identifiers: identifiers)
+    }
+
     /// Rows per class, in `classNames` order.
     public func classCounts() -> [Int] {
         var counts = [Int](repeating: 0, count: classCount)

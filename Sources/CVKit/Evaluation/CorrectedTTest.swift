@@ -16,6 +16,9 @@ public struct CorrectedTTest: Sendable, Equatable, Codable {
     public var naiveT: Double
     /// The plain paired t-test on the same differences.
     public var naivePValue: Double
+    /// 95 % interval of the mean difference from the corrected variance:
+    /// mean ± t(0.975, J − 1) · √((1/J + n_test/n_train) · s²); [mean, mean] when s² = 0.
+    public var ci95: [Double]
 
     /// differences d_j = score_a − score_b per split; `testToTrainRatio` = n_test / n_train.
     /// corrected variance = (1/J + n_test/n_train) · s², s² the sample variance of d (n − 1);
@@ -48,5 +51,7 @@ public struct CorrectedTTest: Sendable, Equatable, Codable {
         pValue = corrected.p
         naiveT = naive.t
         naivePValue = naive.p
+        let half = StudentT.quantile(0.975, degreesOfFreedom: j - 1) * ((1 / j + testToTrainRatio) * variance).squareRoot()
+        ci95 = [mean - half, mean + half]
     }
 }

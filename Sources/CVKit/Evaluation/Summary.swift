@@ -40,6 +40,22 @@ public struct Summary: Sendable, Equatable, Codable {
         ci95 = [mean - half, mean + half]
     }
 
+    /// The summary of `values`, scores of J = k·r resampled splits (repeated K-fold), with the
+    /// corrected resampled t-interval of Nadeau & Bengio (2003, "Inference for the Generalization
+    /// Error", Machine Learning 52:239–281, eq. for the corrected resampled t):
+    /// mean ± t(0.975, J − 1) · √((1/J + n_test/n_train) · s²), s² the sample variance (n − 1).
+    /// The plain interval's 1/J assumes independent scores; repeats reuse the same rows, so the
+    /// k·r scores of repeated K-fold are far from independent and it comes out too narrow.
+    /// `testToTrainRatio` (≥ 0, finite) is n_test / n_train, 1/(k − 1) for K-fold. `mean`, `sd`
+    /// and the edge cases (n ≤ 1) are those of `init(_:)`; the same test as `CorrectedTTest`.
+    public init(correctedResampled values: [Double], testToTrainRatio: Double) {
+        self.init(values)
+        guard n > 1, testToTrainRatio.isFinite, testToTrainRatio >= 0 else { return }
+        let j = Double(n)
+        let half = StudentT.quantile(0.975, degreesOfFreedom: j - 1) * ((1 / j + testToTrainRatio) * sd * sd).squareRoot()
+        ci95 = [mean - half, mean + half]
+    }
+
     private enum CodingKeys: String, CodingKey { case n, mean, sd, ci95, pooled }
 
     /// Of no values (every fold diverged), `mean` and `sd` are written as null: a made-up 0 would read

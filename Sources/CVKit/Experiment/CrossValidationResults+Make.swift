@@ -8,15 +8,15 @@ extension CrossValidationResults {
         let data = DataInfo(dataset, path: settings.dataPath)
         let scheme: String
         switch settings.scheme {
-        case .kfold: scheme = settings.groups != nil ? "group k-fold" : (settings.stratified ? "stratified k-fold" : "k-fold")
+        case .kfold: scheme = (settings.stratified ? "stratified " : "") + (settings.groups != nil || settings.groupDuplicates ? "group k-fold" : "k-fold")
         case .loocv: scheme = "leave-one-out"
         case .split: scheme = settings.stratified ? "stratified train/validation/test split" : "train/validation/test split"
         }
         let protocolInfo = ProtocolInfo(
             scheme: scheme, k: settings.scheme == .kfold ? settings.k : (settings.scheme == .loocv ? dataset.rowCount : 1),
             repeats: settings.scheme == .kfold ? settings.repeats : 1,
-            stratified: settings.scheme == .loocv ? false : settings.stratified && settings.groups == nil,
-            groups: settings.groups, validation: settings.scheme == .split ? settings.validation : nil,
+            stratified: settings.scheme == .loocv ? false : settings.stratified,
+            groups: settings.groups ?? (settings.groupDuplicates ? "(identical rows)" : nil), validation: settings.scheme == .split ? settings.validation : nil,
             test: settings.scheme == .split ? settings.test : nil, seed: settings.seed,
             preprocessing: PreprocessingText.describe(dataset, minCategoryCount: settings.csv.minCategoryCount))
         let model = ModelInfo(
@@ -28,12 +28,20 @@ extension CrossValidationResults {
 
         var folds = tasks.map(FoldInfo.init)
         let alive = tasks.filter { !$0.diverged }
+        let nothingFinished = alive.isEmpty
         var confusion = ConfusionMatrix(classCount: dataset.classCount)
         var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = [], pooledProbabilities: [Float] = []
-        for (index, task) in tasks.enumerated() where !task.diverged {
+        // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
+        // no task finished: then there is no model to score at all.
+        for (index, task) in tasks.enumerated() where !nothingFinished {
+            guard let scores = task.scores(labels: dataset.labels, classCount: dataset.classCount) else { continue }
             let truth = task.testRows.map { dataset.labels[$0] }
             for (t, predicted) in zip(truth, task.predicted) { confusion.add(truth: t, predicted: predicted) }
-            let scores = Scores(truth: truth, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount)
+            if task.diverged {
+                folds[index].accuracy = scores.accuracy
+                folds[index].macroF1 = scores.macroF1
+                folds[index].logLoss = scores.logLoss
+            }
             folds[index].balancedAccuracy = scores.balancedAccuracy
             folds[index].rocAuc = scores.rocAuc
             folds[index].prAuc = scores.prAuc
@@ -43,15 +51,26 @@ extension CrossValidationResults {
             pooledPredicted += task.predicted
             pooledProbabilities += task.probabilities
         }
+        // An older journal's diverged task has no predictions: its majority-class accuracy still counts.
+        for (index, task) in tasks.enumerated() where !nothingFinished && task.diverged && folds[index].accuracy == nil {
+            folds[index].accuracy = task.baselineAccuracy
+        }
         let pooled = pooledTruth.isEmpty ? nil
             : Scores(truth: pooledTruth, predicted: pooledPredicted, probabilities: pooledProbabilities, classCount: dataset.classCount)
         let baseline = tasks.isEmpty ? 0 : tasks.map(\.baselineAccuracy).reduce(0, +) / Double(tasks.count)
+        // Repeats reuse the same rows, so k·r fold scores are far from independent: the default
+        // interval for them is Nadeau and Bengio's corrected resampled t.
+        let corrected = settings.scheme == .kfold && settings.repeats > 1
+        let ratio = testToTrainRatio(tasks)
+        func foldSummary(_ values: [Double]) -> Summary {
+            corrected ? Summary(correctedResampled: values, testToTrainRatio: ratio) : Summary(values)
+        }
         func summary(_ values: [Double?], pooled value: Double?) -> Summary {
             if settings.scheme == .loocv {
                 // One row per fold: only the pooled value means anything.
-                return Summary(n: alive.count, mean: value ?? 0, sd: 0, ci95: [], pooled: value)
+                return value.map { Summary(n: tasks.count, mean: $0, sd: 0, ci95: [], pooled: $0) } ?? Summary([])
             }
-            var result = Summary(values.compactMap { $0 })
+            var result = foldSummary(values.compactMap { $0 })
             result.pooled = value
             return result
         }
@@ -61,35 +80,56 @@ extension CrossValidationResults {
             brier: summary(folds.map(\.brier), pooled: pooled?.brier), ece: summary(folds.map(\.ece), pooled: pooled?.ece))
         var summary: SummaryInfo
         if settings.scheme == .loocv {
-            let hits = alive.map { $0.accuracy ?? 0 }
+            let hits = folds.compactMap(\.accuracy)
             let correct = hits.filter { $0 == 1 }.count
             var accuracy = Summary(hits)
-            accuracy.ci95 = alive.isEmpty ? [] : WilsonInterval.interval(successes: correct, trials: alive.count)
-            let macro = Summary(n: alive.count, mean: confusion.macroF1(), sd: 0, ci95: [])
+            accuracy.ci95 = hits.isEmpty ? [] : WilsonInterval.interval(successes: correct, trials: hits.count)
+            let macro = nothingFinished ? Summary([]) : Summary(n: hits.count, mean: confusion.macroF1(), sd: 0, ci95: [])
             summary = SummaryInfo(
-                accuracy: accuracy, macroF1: macro, logLoss: Summary(alive.compactMap(\.logLoss)), baselineAccuracy: baseline,
+                accuracy: accuracy, macroF1: macro, logLoss: Summary(folds.compactMap(\.logLoss)), baselineAccuracy: baseline,
                 interval: "wilson", folds: tasks.count, diverged: tasks.count - alive.count, balancedAccuracy: extra.balanced,
                 rocAuc: extra.rocAuc, prAuc: extra.prAuc, brier: extra.brier, ece: extra.ece, headline: settings.metric.rawValue)
         } else {
             summary = SummaryInfo(
-                accuracy: Summary(alive.compactMap(\.accuracy)), macroF1: Summary(alive.compactMap(\.macroF1)),
-                logLoss: Summary(alive.compactMap(\.logLoss)), baselineAccuracy: baseline,
-                interval: "t", folds: tasks.count, diverged: tasks.count - alive.count, balancedAccuracy: extra.balanced,
+                accuracy: foldSummary(folds.compactMap(\.accuracy)), macroF1: foldSummary(folds.compactMap(\.macroF1)),
+                logLoss: foldSummary(folds.compactMap(\.logLoss)), baselineAccuracy: baseline,
+                interval: corrected ? "corrected-t" : "t", folds: tasks.count, diverged: tasks.count - alive.count, balancedAccuracy: extra.balanced,
                 rocAuc: extra.rocAuc, prAuc: extra.prAuc, brier: extra.brier, ece: extra.ece, headline: settings.metric.rawValue)
         }
         summary.accuracy.pooled = pooled?.accuracy
         summary.macroF1.pooled = pooled?.macroF1
         summary.logLoss.pooled = pooled?.logLoss
+        if nothingFinished && !tasks.isEmpty {
+            summary.reason = "no fold finished: every fold's training diverged, so there is no model to score"
+        } else if !alive.isEmpty && alive.count < tasks.count {
+            // The survivors-only figure, beside the fallback-scored one.
+            let values = alive.compactMap { $0.score(settings.metric, labels: dataset.labels, classCount: dataset.classCount) }
+            summary.survivors = settings.scheme == .loocv ? Summary(values) : foldSummary(values)
+        }
+        var warnings = extraWarnings
+        // Fold scores without spread give a zero-width t-interval; the pooled predictions still
+        // carry the binomial uncertainty of the test rows.
+        if settings.scheme != .loocv, summary.accuracy.n >= 2, summary.accuracy.sd == 0, !pooledTruth.isEmpty {
+            let correct = zip(pooledTruth, pooledPredicted).filter { $0 == $1 }.count
+            summary.accuracy.ci95 = WilsonInterval.interval(successes: correct, trials: pooledTruth.count)
+            summary.interval = "wilson-pooled"
+            warnings.append("Every fold scored the same accuracy (\(NumberText.fixed4(summary.accuracy.mean))): the fold scores have no spread, "
+                + "so a t-interval would have width zero. The accuracy interval is the Wilson interval of the \(pooledTruth.count) pooled out-of-fold predictions instead; "
+                + "with this few distinct outcomes, read it as a lower bound on the uncertainty.")
+        }
         // Rates have their intervals cut to [0, 1], losses to [0, ∞).
         var clipped = summary
         for path in [\SummaryInfo.accuracy, \.macroF1, \.balancedAccuracy, \.rocAuc, \.prAuc, \.ece] {
             clipped[keyPath: path].ci95 = summary[keyPath: path].ci95.map { min(max($0, 0), 1) }
         }
         for path in [\SummaryInfo.logLoss, \.brier] { clipped[keyPath: path].ci95 = summary[keyPath: path].ci95.map { max($0, 0) } }
+        if var survivors = clipped.survivors {
+            survivors.ci95 = survivors.ci95.map { settings.metric.isRate ? min(max($0, 0), 1) : max($0, 0) }
+            clipped.survivors = survivors
+        }
         let perClass = zip(dataset.classNames, confusion.perClass()).map {
             ClassInfo(name: $0, precision: $1.precision, recall: $1.recall, f1: $1.f1, support: $1.support)
         }
-        var warnings = extraWarnings
         let diverged = tasks.filter(\.diverged)
         if !diverged.isEmpty {
             let list = diverged.prefix(10).map { task in
@@ -97,8 +137,11 @@ extension CrossValidationResults {
                 return settings.scheme == .kfold && settings.repeats > 1
                     ? "repeat \(task.repetition + 1) fold \(task.fold + 1) at epoch \(epoch)" : "fold \(task.fold + 1) at epoch \(epoch)"
             }.joined(separator: ", ")
-            warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the loss became NaN, infinite or over 3× the initial loss: \(list)\(diverged.count > 10 ? ", …" : "")); "
-                + "they are excluded from every mean. Lower the learning rate (--lr) or add --lr-decay.")
+            let scoredAs = nothingFinished ? "there is no model to score"
+                : "each is scored as the majority-class predictor of its training part (mlr3's fallback learner) in every summary"
+                + (clipped.survivors.map { ", and the \(alive.count) that finished score \(settings.metric.title) \(NumberText.fixed4($0.mean)) on their own" } ?? "")
+            warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the training loss became NaN, infinite or over 3× the initial loss: \(list)\(diverged.count > 10 ? ", …" : "")); "
+                + "\(scoredAs). Lower the learning rate (--lr) or add --lr-decay.")
         }
         if settings.scheme == .loocv {
             warnings.append("The majority-class baseline is pessimistic under leave-one-out: taking a row out makes its class rarer in the training part, "
@@ -109,8 +152,21 @@ extension CrossValidationResults {
         }
         warnings += usefulnessWarnings(metric: settings.metric, summary: clipped, confusion: confusion, classNames: dataset.classNames,
                                        counts: dataset.classCounts())
+        let twins = DuplicateRows(dataset)
+        let rowNumbers = RowNumberColumns.detect(dataset)
+        let leakage = LeakageInfo(
+            duplicateRows: twins.duplicateRows, twinSets: twins.sets, disagreeingSets: twins.disagreeingSets,
+            testRowsWithTwin: tasks.reduce(0) { $0 + twins.testRowsWithTwin(test: $1.testRows) }, testPredictions: tasks.reduce(0) { $0 + $1.testRows.count },
+            looksLikeCopies: twins.looksLikeCopies, rowNumberColumns: rowNumbers)
+        if leakage.looksLikeCopies && leakage.testRowsWithTwin > 0 {
+            warnings.append("\(leakage.testRowsWithTwin) of \(leakage.testPredictions) test predictions were of rows with an exact twin (identical features) outside their test part, "
+                + "and \(NumberText.percent(Double(twins.sets - twins.disagreeingSets) / Double(twins.sets))) of the \(twins.sets) twin sets agree on the label: "
+                + "they look like copied rows, so the score partly measures memory. Rerun with --group-duplicates (identical rows share a fold) for the score on new rows.")
+        }
+        warnings += RowNumberColumns.warning(rowNumbers)
         let curves = curves(tasks: alive)
-        var findings = diagnosis(curves: curves, classCount: dataset.classCount, baseline: baseline, diverged: diverged.count, runs: tasks.count)
+        var findings = diagnosis(curves: curves, classCount: dataset.classCount, baseline: baseline, diverged: diverged.count, runs: tasks.count,
+                                 heldOutIsTest: settings.scheme != .split && tasks.allSatisfy { $0.nValidation == 0 })
         if let share = majorityShare(confusion), share.share >= 0.99 {
             // A model that predicts one class is not fixed by a bigger one.
             for index in findings.indices where findings[index].rule == "underfitting" {
@@ -122,7 +178,14 @@ extension CrossValidationResults {
         return CrossValidationResults(
             command: settings.scheme.rawValue, cvkitVersion: CVKitVersion.current, commandLine: settings.commandLine, data: data,
             protocol: protocolInfo, model: model, folds: folds, summary: clipped, confusion: confusion.counts, perClass: perClass,
-            curves: curves, diagnosis: findings, warnings: warnings)
+            curves: curves, diagnosis: findings, warnings: warnings, leakage: leakage)
+    }
+
+    /// The mean of n_test / n_train over `tasks` (the training part without any validation slice),
+    /// the overlap term of the corrected resampled t; 0 without tasks.
+    static func testToTrainRatio(_ tasks: [TaskResult]) -> Double {
+        let ratios = tasks.filter { $0.nTrain > 0 }.map { Double($0.nTest) / Double($0.nTrain) }
+        return ratios.isEmpty ? 0 : ratios.reduce(0, +) / Double(ratios.count)
     }
 
     /// The class predicted most often and its share of all predictions (nil without predictions).
@@ -166,10 +229,14 @@ extension CrossValidationResults {
     }
 
     /// The diagnosis of the mean curves; an epoch where no run has a value reads as missing (NaN).
-    static func diagnosis(curves: [CurvePoint], classCount: Int, baseline: Double, diverged: Int, runs: Int) -> [DiagnosisFinding] {
+    /// `heldOutIsTest`: the held-out curves are test parts (K-fold or LOOCV without a validation
+    /// slice). They are left out: advice read from them would be tuning on the test folds; the
+    /// diagnosis then reads the training curves only.
+    static func diagnosis(curves: [CurvePoint], classCount: Int, baseline: Double, diverged: Int, runs: Int, heldOutIsTest: Bool) -> [DiagnosisFinding] {
         Diagnosis.diagnose(
             trainLoss: curves.map { $0.trainLoss?.mean ?? .nan }, trainAccuracy: curves.map { $0.trainAccuracy?.mean ?? .nan },
-            heldOutLoss: curves.map { $0.heldOutLoss?.mean ?? .nan }, heldOutAccuracy: curves.map { $0.heldOutAccuracy?.mean ?? .nan },
+            heldOutLoss: heldOutIsTest ? [] : curves.map { $0.heldOutLoss?.mean ?? .nan },
+            heldOutAccuracy: heldOutIsTest ? [] : curves.map { $0.heldOutAccuracy?.mean ?? .nan },
             classCount: classCount, baselineAccuracy: baseline, divergedRuns: diverged, runs: runs)
     }
 

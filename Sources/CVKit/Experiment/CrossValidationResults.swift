@@ -168,7 +168,10 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var macroF1: Summary
         public var logLoss: Summary
         public var baselineAccuracy: Double
-        /// How `accuracy.ci95` was made: "t" (t-interval over folds) or "wilson" (LOOCV, pooled).
+        /// How the fold summaries' `ci95` were made: "t" (t-interval over folds), "corrected-t"
+        /// (repeated K-fold: `Summary(correctedResampled:)`), "wilson" (LOOCV, pooled) or
+        /// "wilson-pooled" (fold scores without spread: accuracy's interval is the Wilson interval
+        /// of the pooled out-of-fold predictions).
         public var interval: String
         public var folds: Int
         public var diverged: Int
@@ -183,6 +186,11 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
         public var ece: Summary
         /// The metric `--metric` chose (`MetricName.rawValue`), which the terminal and report lead with.
         public var headline: String
+        /// When some folds diverged (and were scored as the fallback predictor): the headline metric
+        /// over the folds that finished, for comparison. Absent otherwise.
+        public var survivors: Summary?
+        /// Why the summaries are null (no fold finished); absent otherwise.
+        public var reason: String?
     }
 
     public struct ClassInfo: Sendable, Equatable, Codable {
@@ -226,6 +234,24 @@ public struct CrossValidationResults: Sendable, Equatable, Codable {
     /// the mean curves of the runs that did not diverge, with the diverged ones counted.
     public var diagnosis: [DiagnosisFinding]
     public var warnings: [String]
+    /// Leak guards: exact twins and row-number columns (absent in results written before them).
+    public var leakage: LeakageInfo?
+
+    /// What the leak guards found.
+    public struct LeakageInfo: Sendable, Equatable, Codable {
+        /// Rows that share their features with another row, in `twinSets` sets (`DuplicateRows`).
+        public var duplicateRows: Int
+        public var twinSets: Int
+        /// Twin sets whose rows disagree on the label.
+        public var disagreeingSets: Int
+        /// Test predictions whose row had an exact twin outside its test part, of `testPredictions`.
+        public var testRowsWithTwin: Int
+        public var testPredictions: Int
+        /// Whether the twins look like copies (`DuplicateRows.looksLikeCopies`).
+        public var looksLikeCopies: Bool
+        /// Numeric columns that look like row numbers (`RowNumberColumns`).
+        public var rowNumberColumns: [String]
+    }
 }
 
 // In an extension, so the memberwise initializer stays: results.json written before the

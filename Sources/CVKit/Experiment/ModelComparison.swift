@@ -4,7 +4,7 @@ import Foundation
 /// t-test of Nadeau & Bengio (2003).
 ///
 /// Per split `j`, `d_j = score_A − score_B` in `a.metric` (accuracy unless `--metric` chose another;
-/// a diverged fold counts as an uninformed model's score, `MetricName.uninformedValue`; a split on
+/// a diverged fold counts as its `FallbackPredictor`'s score, as in every summary; a split on
 /// which the metric is undefined for either side — an AUC on a fold without every class — is left out). The
 /// naive paired t-test treats the `J` differences as independent; they are not (training sets
 /// overlap), so it finds differences that are not there. The corrected test inflates the variance
@@ -37,12 +37,7 @@ public struct ModelComparison: Sendable {
         let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
         let resultsA = Array(tasks[0..<splits.count]), resultsB = Array(tasks[splits.count...])
         let metric = a.metric
-        func score(_ task: TaskResult) -> Double? {
-            if metric == .accuracy { return task.diverged ? 0 : (task.accuracy ?? 0) }
-            if task.diverged { return metric.uninformedValue(classCount: dataset.classCount) }
-            let truth = task.testRows.map { dataset.labels[$0] }
-            return Scores(truth: truth, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount).value(metric)
-        }
+        func score(_ task: TaskResult) -> Double? { task.score(metric, labels: dataset.labels, classCount: dataset.classCount) }
         let differences = try zip(resultsA, resultsB).enumerated().map { index, pair -> Double in
             guard let x = score(pair.0), let y = score(pair.1) else {
                 throw CVKitError.invalidArgument("\(metric.title) is undefined on split \(index + 1) (its test part lacks a class): "
@@ -74,7 +69,7 @@ public struct ModelComparison: Sendable {
             k: a.k, repeats: a.repeats, seed: a.seed, aCommandLine: a.commandLine, bCommandLine: b.commandLine,
             a: summaryA, b: summaryB, differences: differences, meanDifference: test.meanDifference, correctedT: finite(test.correctedT),
             pValue: test.pValue, naiveT: finite(test.naiveT), naivePValue: test.pValue.isNaN ? 1 : test.naivePValue,
-            testToTrainRatio: ratio, verdict: verdict, metric: metric == .accuracy ? nil : metric)
+            testToTrainRatio: ratio, verdict: verdict, metric: metric == .accuracy ? nil : metric, differenceInterval: test.ci95)
     }
 
     /// JSON has no infinities: ±∞ (all differences equal and non-zero) becomes ±1e308.
@@ -105,4 +100,7 @@ public struct ComparisonResults: Sendable, Equatable, Codable {
     public var verdict: String
     /// The compared metric (`--metric`); nil is accuracy, and leaves results.json as it was.
     public var metric: MetricName?
+    /// 95 % interval of `meanDifference` from the corrected variance (`CorrectedTTest.ci95`);
+    /// absent in results written before it existed.
+    public var differenceInterval: [Double]?
 }

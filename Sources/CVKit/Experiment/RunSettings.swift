@@ -27,6 +27,12 @@ public struct RunSettings: Sendable, Equatable {
     public var seed: UInt64
     /// The headline metric (`--metric`): what the terminal and report lead with; accuracy unless asked.
     public var metric: MetricName
+    /// K-fold with identical rows as groups (`--group-duplicates`, `DuplicateRows.groupCodes`): no
+    /// row has an exact twin across the training and test parts. Not with `groups`.
+    public var groupDuplicates = false
+    /// With early stopping (`training.patience`) outside `split`: the share of each training part
+    /// carved off, stratified, as the validation slice that chooses the epoch (`--val-fraction`).
+    public var validationFraction = 0.1
 
     public init(scheme: Scheme, dataPath: String, csv: CSVOptions = CSVOptions(), groups: String? = nil, k: Int = 10, repeats: Int = 1,
                 stratified: Bool = true, validation: Double = 0.15, test: Double = 0.15,
@@ -50,7 +56,8 @@ public struct RunSettings: Sendable, Equatable {
     public func resampler() -> any Resampler {
         switch scheme {
         case .kfold:
-            groups == nil ? KFold(k: k, repeats: repeats, stratified: stratified, seed: seed) : GroupKFold(k: k, repeats: repeats, seed: seed)
+            groups == nil && !groupDuplicates
+                ? KFold(k: k, repeats: repeats, stratified: stratified, seed: seed) : GroupKFold(k: k, repeats: repeats, stratified: stratified, seed: seed)
         case .loocv: LeaveOneOut(seed: seed)
         case .split: Holdout(validation: validation, test: test, stratified: stratified, seed: seed)
         }
@@ -63,7 +70,9 @@ public struct RunSettings: Sendable, Equatable {
         switch scheme {
         case .kfold:
             words += ["--k", String(k), "--repeats", String(repeats)]
-            if let groups { words += ["--groups", Shell.quote(groups)] } else if !stratified { words.append("--no-stratify") }
+            if let groups { words += ["--groups", Shell.quote(groups)] }
+            if groupDuplicates { words.append("--group-duplicates") }
+            if !stratified { words.append("--no-stratify") }
         case .loocv: break
         case .split:
             words += ["--val", Shell.number(validation), "--test", Shell.number(test)]
@@ -114,7 +123,10 @@ public struct RunSettings: Sendable, Equatable {
         words += ["--epochs", String(training.epochs), "--batch-size", String(training.batchSize),
                   "--optimizer", training.optimizer.rawValue, "--lr", Shell.number(training.learningRate),
                   "--lr-decay", training.schedule.description, "--l2", Shell.number(network.l2)]
-        if let patience = training.patience { words += ["--patience", String(patience)] }
+        if let patience = training.patience {
+            words += ["--patience", String(patience)]
+            if scheme != .split && validationFraction != 0.1 { words += ["--val-fraction", Shell.number(validationFraction)] }
+        }
         if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
         if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
         if let weight = training.classWeight, weight != .none { words += ["--class-weight", weight.rawValue] }

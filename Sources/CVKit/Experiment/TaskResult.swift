@@ -16,7 +16,8 @@ public struct TaskResult: Sendable, Equatable, Codable {
     public var baselineAccuracy: Double
     public var history: TrainingHistory
     /// Test rows (data row indices), their predicted classes and probabilities (`rows × classes`),
-    /// empty when training diverged; all three stored packed in the journal.
+    /// all three stored packed in the journal. When training diverged they are the
+    /// `FallbackPredictor`'s (empty in journals written before it existed).
     @PackedIntegers public var testRows: [Int]
     @PackedIntegers public var predicted: [Int32]
     public var packedProbabilities: PackedFloats
@@ -31,4 +32,20 @@ public struct TaskResult: Sendable, Equatable, Codable {
     }
 
     public var diverged: Bool { history.diverged || accuracy == nil }
+
+    /// Every metric of this task's test predictions — the fallback predictor's when it diverged —,
+    /// or nil when there are none (a diverged task from an older journal).
+    public func scores(labels: [Int32], classCount: Int) -> Scores? {
+        guard !testRows.isEmpty, predicted.count == testRows.count else { return nil }
+        return Scores(truth: testRows.map { labels[$0] }, predicted: predicted, probabilities: probabilities, classCount: classCount)
+    }
+
+    /// The task's `metric` for rankings and tests: its test score, the fallback predictor's when it
+    /// diverged (an older journal's diverged task: the majority-class accuracy, or the metric's
+    /// uninformed value); nil when undefined on this test part.
+    public func score(_ metric: MetricName, labels: [Int32], classCount: Int) -> Double? {
+        if metric == .accuracy, let accuracy { return accuracy }
+        if let scores = scores(labels: labels, classCount: classCount) { return scores.value(metric) }
+        return metric == .accuracy ? baselineAccuracy : metric.uninformedValue(classCount: classCount)
+    }
 }

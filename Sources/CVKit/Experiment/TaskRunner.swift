@@ -6,7 +6,9 @@ import Foundation
 ///    training rows only and applied to the others (the leakage rule; see `Preprocessing`).
 /// 2. The network and the mini-batch order get their own seeds derived from (run seed,
 ///    repetition, fold), so a task's numbers do not depend on which thread runs it, or when.
-/// 3. With a validation part (holdout), it feeds early stopping; the test part is touched once, at
+/// 3. A diverged task keeps nil scores and carries the `FallbackPredictor`'s test predictions,
+///    by which every summary scores it.
+/// 4. With a validation part (holdout), it feeds early stopping; the test part is touched once, at
 ///    the end. Without one (K-fold, LOOCV), the test part is scored after every epoch for the
 ///    learning curves only — no choice is made from it.
 public struct TaskRunner: Sendable {
@@ -18,9 +20,14 @@ public struct TaskRunner: Sendable {
         self.settings = settings
     }
 
-    public func run(index: Int, split: Split, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
+    public func run(index: Int, split given: Split, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
         let started = Date()
         let labels = dataset.labels
+        let split = try Self.withValidationSlice(given, settings: settings, labels: labels)
+        if split.train.count < 2 {
+            throw CVKitError.invalidArgument("fold \(split.fold + 1) has \(split.train.count) training row\(split.train.count == 1 ? "" : "s"): a model needs at least 2 to train on. "
+                + "Use fewer folds (--k), a smaller --val-fraction, or more rows")
+        }
         let scaler = Preprocessing.fit(dataset, rows: split.train, minCategoryCount: settings.csv.minCategoryCount)
         let trainY = split.train.map { labels[$0] }
         let testX = scaler.transform(dataset, rows: split.test)
@@ -65,7 +72,31 @@ public struct TaskRunner: Sendable {
                 result.history.divergedAtEpoch = history.epochs.count
             }
         }
+        if result.diverged {
+            // Scored as the majority-class predictor of this training part (see `FallbackPredictor`);
+            // `accuracy` stays nil, which marks the fold as diverged.
+            let fallback = FallbackPredictor(trainLabels: trainY, classCount: config.classes).predict(rows: split.test.count)
+            result.testRows = split.test
+            result.predicted = fallback.predicted
+            result.probabilities = fallback.probabilities
+        }
         result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// With early stopping and no validation part (K-fold, LOOCV, search, nested, compare): the
+    /// split with a stratified `settings.validationFraction` of its training rows moved to its
+    /// validation part (`Holdout` on the training labels, seeded by (run seed, 3, repetition,
+    /// fold)), so the epoch is chosen on training data and the test part decides nothing.
+    /// Otherwise `split` unchanged. Throws when the training part is too small to carve.
+    public static func withValidationSlice(_ split: Split, settings: RunSettings, labels: [Int32]) throws -> Split {
+        guard settings.training.patience != nil, split.validation.isEmpty, settings.scheme != .split else { return split }
+        let trainLabels = split.train.map { labels[$0] }
+        let seed = RandomSource.derive(settings.seed, [3, UInt64(split.repetition), UInt64(split.fold)])
+        guard let carved = try Holdout(test: settings.validationFraction, stratified: true, seed: seed).splits(labels: trainLabels).first else { return split }
+        var result = split
+        result.validation = carved.test.map { split.train[$0] }.sorted()
+        result.train = carved.train.map { split.train[$0] }.sorted()
         return result
     }
 }

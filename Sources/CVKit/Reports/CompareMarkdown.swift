@@ -31,6 +31,13 @@ public enum CompareMarkdown {
         test.add(["naive paired t-test", String(format: "%.4g", r.naiveT), String(format: "%.4g", r.naivePValue)])
         out.append(test.render())
         out.append("")
+        if let interval = r.differenceInterval, interval.count == 2 {
+            out.append("Mean difference A − B: **\(f4(r.meanDifference))**, 95 % corrected interval \(f4(interval[0])) to \(f4(interval[1]))"
+                + (interval[0] <= 0 && interval[1] >= 0 ? " — it contains 0." : " — it excludes 0."))
+            out.append("")
+        }
+        out.append("![A − B per split, with the mean and its corrected interval](differences.svg)")
+        out.append("")
         out.append("Both configurations ran on the same \(r.repeats) × \(r.k)-fold splits (seed \(r.seed)); the mean difference A − B is "
             + "\(f4(r.meanDifference)) over \(r.differences.count) splits. The differences are not independent — the training sets overlap — so the "
             + "naive test's variance is too small. The corrected test multiplies it by 1 + J·n_test/n_train "
@@ -43,5 +50,14 @@ public enum CompareMarkdown {
         out.append(splits.render())
         out.append("")
         return out.joined(separator: "\n")
+    }
+
+    /// `differences.svg`: A − B per split (dots), the mean (line), its corrected 95 % interval
+    /// (band) and 0 (dashed): the band clear of the dashed line is a difference the test supports.
+    public static func differencesChart(_ r: ComparisonResults) -> String {
+        let labels = r.differences.indices.map { r.repeats > 1 ? "r\($0 / r.k + 1) f\($0 % r.k + 1)" : "\($0 + 1)" }
+        return SVGCharts.folds(labels: labels, scores: r.differences, mean: r.meanDifference, interval: r.differenceInterval ?? [],
+                               baseline: 0, baselineLabel: "no difference", title: "\((r.metric ?? .accuracy).title): A − B per split",
+                               yLabel: "A − B")
     }
 }

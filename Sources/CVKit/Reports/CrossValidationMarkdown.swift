@@ -41,7 +41,16 @@ public enum CrossValidationMarkdown {
         out.append("![ROC curve](roc.svg) ![precision–recall curve](precision-recall.svg) ![reliability diagram](reliability.svg)")
         out.append("")
         out.append(intervalNote(r))
-        if s.diverged > 0 { out.append(""); out.append("**\(s.diverged) of \(s.folds) folds diverged** and are excluded from the means (see Warnings).") }
+        if s.diverged > 0 {
+            out.append("")
+            if let survivors = s.survivors {
+                out.append("**\(s.diverged) of \(s.folds) folds diverged** and are scored as the majority-class predictor of their training part "
+                    + "(mlr3's fallback learner) in every figure above; the \(survivors.n) folds that finished score \(metric.title) \(f4(survivors.mean)), "
+                    + "95 % interval \(interval(survivors.ci95)), on their own (see Warnings).")
+            } else {
+                out.append("**No fold finished**: every fold's training diverged, so there is no model to score (see Warnings).")
+            }
+        }
         out.append("")
         if r.command != "split" {
             out.append("![accuracy per fold, with the mean and its interval](folds.svg)")
@@ -58,12 +67,18 @@ public enum CrossValidationMarkdown {
         let p = r.protocol
         switch r.command {
         case "kfold": out.append("- \(p.scheme.prefix(1).uppercased() + p.scheme.dropFirst()) cross-validation: k = \(p.k), \(p.repeats) repeat\(p.repeats == 1 ? "" : "s")"
-            + (p.groups.map { " (groups from column \(Markdown.code($0)): no group is in two folds)" } ?? "") + ", seed \(p.seed).")
+            + (p.groups.map { $0 == "(identical rows)" ? " (identical rows share a group: no test row has an exact twin in its training part)"
+                : " (groups from column \(Markdown.code($0)): no group is in two folds)" } ?? "") + ", seed \(p.seed).")
         case "loocv": out.append("- Leave-one-out: \(p.k) trainings, each tested on one row; seed \(p.seed).")
         default: out.append("- \(p.scheme.prefix(1).uppercased() + p.scheme.dropFirst()): validation \(pct(p.validation ?? 0)), test \(pct(p.test ?? 0)) of the rows; "
             + "the epoch is chosen on the validation part (early stopping), and the test part is scored once, at the end; seed \(p.seed).")
         }
         out.append("- Preprocessing: \(p.preprocessing).")
+        if let leak = r.leakage {
+            out.append("- Exact twins (rows with identical features): \(leak.duplicateRows) rows in \(leak.twinSets) set\(leak.twinSets == 1 ? "" : "s"), \(leak.disagreeingSets) of which disagree on the label; "
+                + "\(leak.testRowsWithTwin) of \(leak.testPredictions) test predictions were of a row with a twin outside its test part"
+                + (leak.looksLikeCopies ? " — the twins look like copies (see Warnings)." : "."))
+        }
         out.append("- Out-of-fold predictions: `predictions.csv` (row, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "id, " : "")
             + "repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
         out.append("")
@@ -107,7 +122,9 @@ public enum CrossValidationMarkdown {
         out.append("")
         out.append(r.command == "split"
             ? "Mean over runs; the validation part is what early stopping watches."
-            : "Mean over folds with the range of folds shaded. The held-out curve is the test fold, scored after each epoch only to draw it: no choice is made from it.")
+            : r.folds.contains { $0.nValidation > 0 }
+                ? "Mean over folds with the range of folds shaded. The held-out curve is each training part's validation slice, which chose the epoch (early stopping); the test fold is scored once, at the end."
+                : "Mean over folds with the range of folds shaded. The held-out curve is the test fold, scored after each epoch only to draw it: no choice is made from it, and the diagnosis above does not read it.")
         out.append("")
         out.append("![learning curves](learning-curves.svg)")
         out.append("")
@@ -119,8 +136,8 @@ public enum CrossValidationMarkdown {
         for fold in (r.command == "loocv" ? Array(r.folds.prefix(20)) : r.folds) {
             folds.add([String(fold.repetition + 1), String(fold.fold + 1), String(fold.nTrain), String(fold.nTest),
                        fold.accuracy.map(f4) ?? "—", fold.macroF1.map(f4) ?? "—", fold.logLoss.map(f4) ?? "—", f4(fold.baselineAccuracy),
-                       fold.initialLoss.isFinite ? f4(fold.initialLoss) : "—", String(fold.epochs),
-                       fold.diverged ? "yes, epoch \(fold.divergedAtEpoch ?? fold.epochs)" : "no"])
+                       fold.initialLoss.isFinite ? f4(fold.initialLoss) : "—", String(fold.epochs) + (fold.bestEpoch.map { " (best \($0))" } ?? ""),
+                       fold.diverged ? "yes, epoch \(fold.divergedAtEpoch ?? fold.epochs); scored as the majority class" : "no"])
         }
         out.append(folds.render())
         out.append("")
@@ -172,13 +189,20 @@ public enum CrossValidationMarkdown {
         case "wilson":
             return "> The accuracy interval is a Wilson score interval for \(r.summary.accuracy.n) leave-one-out predictions. "
                 + "Those predictions come from models trained on nearly the same rows, so they are not independent: read the interval as approximate."
+        case "wilson-pooled":
+            return "> Every fold scored the same accuracy, so a t-interval over folds would have width zero: the accuracy interval is the Wilson "
+                + "interval of the pooled out-of-fold predictions (each row predicted once per repeat), approximate for the same reason as the t-interval."
+        case "corrected-t":
+            return "> SD is the sample standard deviation over the \(r.summary.accuracy.n) fold scores (n − 1). The interval is the corrected resampled "
+                + "t-interval (Nadeau & Bengio 2003): variance × (1/(k·r) + n_test/n_train), df = k·r − 1. Repeats reuse the same rows, so the k·r "
+                + "scores are far from independent and a plain t-interval over them is too narrow. " + CoverageNote.corrected
         default:
             if r.command == "split" {
                 return "> One split gives one test score: there is no spread to report. Use `cvkit kfold` for an estimate with an interval."
             }
             return "> SD is the sample standard deviation over folds (n − 1). The interval is a t-interval over the \(r.summary.accuracy.n) fold scores; "
                 + "folds share training rows, so the scores are not independent and the interval is approximate, usually too narrow "
-                + "(Bates, Hastie & Tibshirani 2021, arXiv:2104.00673)."
+                + "(Bates, Hastie & Tibshirani 2021, arXiv:2104.00673). " + CoverageNote.plain
         }
     }
 

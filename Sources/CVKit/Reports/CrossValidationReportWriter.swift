@@ -126,7 +126,7 @@ public enum CrossValidationReportWriter {
         let repeated = r.protocol.repeats > 1
         let labels = r.folds.map { repeated ? "r\($0.repetition + 1) f\($0.fold + 1)" : "\($0.fold + 1)" }
         return SVGCharts.folds(
-            labels: labels, scores: r.folds.map(\.accuracy), mean: r.summary.accuracy.mean, interval: r.summary.accuracy.ci95,
+            labels: labels, scores: r.folds.map { $0.diverged ? nil : $0.accuracy }, mean: r.summary.accuracy.mean, interval: r.summary.accuracy.ci95,
             baseline: r.summary.baselineAccuracy, title: "Test accuracy per fold (mean and 95 % interval)", yLabel: "accuracy")
     }
 }

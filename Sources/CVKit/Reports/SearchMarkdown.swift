@@ -36,9 +36,9 @@ public enum SearchMarkdown {
         out.append("- Method: \(r.method); every trial is scored by stratified \(r.k)-fold cross-validation on the same folds (seed \(r.seed)); "
             + (r.trials.first?.metric.map { metric in
                 metric.pooledHeadline ? "score = \(metric.title) of the trial's pooled out-of-fold predictions (unstable on single folds); sd over folds."
-                    : "score = mean test \(metric.title) over folds, a diverged fold counting as an uninformed model's \(metric.title)"
+                    : "score = mean test \(metric.title) over folds, a diverged fold scored as the majority-class predictor of its training part"
                         + (metric.lowerIsBetter ? "; lower is better." : ".")
-            } ?? "score = mean test accuracy over folds, a diverged fold counting as 0."))
+            } ?? "score = mean test accuracy over folds, a diverged fold scored as the majority-class predictor of its training part."))
         out.append("- Space: \(Markdown.code(r.space)).")
         if r.rounds.count > 1 {
             out.append("")

@@ -22,6 +22,8 @@ public struct HyperparameterSearch: Sendable {
     public var trials: Int
     public var rounds: Int
     public var keep: Double
+    /// How the winner is chosen (`--select`); `.best` by default.
+    public var selection: TrialScoring.Selection = .best
 
     public init(base: RunSettings, space: SearchSpace, method: Method, trials: Int, rounds: Int = 3, keep: Double = 0.25) {
         self.base = base
@@ -45,6 +47,7 @@ public struct HyperparameterSearch: Sendable {
         var extra = ["--method", method.rawValue, "--space", Shell.quote(space.description)]
         if method != .grid { extra += ["--trials", String(trials)] }
         if method == .coarseToFine { extra += ["--rounds", String(rounds), "--keep", Shell.number(keep)] }
+        if selection != .best { extra += ["--select", selection.rawValue] }
         let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --repeats \(base.repeats)", with: "")
         return "cvkit search" + rest + " " + extra.joined(separator: " ")
     }
@@ -88,14 +91,54 @@ public struct HyperparameterSearch: Sendable {
 
 /// Scoring configurations by cross-validation on given splits (shared by search and nested CV).
 public enum TrialScoring {
+    /// How the winner is chosen (`--select`).
+    public enum Selection: String, Sendable, Codable, CaseIterable {
+        /// The best objective (ties: `better`'s order).
+        case best
+        /// The one-standard-error rule (Hastie, Tibshirani & Friedman, ESL §7.10; scikit-learn's
+        /// "refit callable" example): among the trials within one standard error of the best
+        /// (SE = the best trial's sd over folds / √folds), the simplest by `simpler`.
+        case oneSE = "one-se"
+    }
+
     /// The better objective first (the higher mean, or the lower for a loss; the pooled value for
-    /// F1 and the AUCs), then fewer diverged folds, then the earlier trial.
+    /// F1 and the AUCs), then fewer diverged folds, then the simpler (`simpler`), then the earlier trial.
     public static func better(_ a: TrialResult, _ b: TrialResult) -> Bool {
         let metric = a.metric ?? .accuracy
         let x = objective(a), y = objective(b)
         if x != y { return metric.lowerIsBetter ? x < y : x > y }
         if a.divergedFolds != b.divergedFolds { return a.divergedFolds < b.divergedFolds }
+        if let order = simplerOrder(a, b) { return order }
         return a.trial < b.trial
+    }
+
+    /// The simpler configuration first: fewer parameters, then stronger l2, then smaller lr, then
+    /// the earlier trial.
+    public static func simpler(_ a: TrialResult, _ b: TrialResult) -> Bool { simplerOrder(a, b) ?? (a.trial < b.trial) }
+
+    static func simplerOrder(_ a: TrialResult, _ b: TrialResult) -> Bool? {
+        let pa = a.parameters ?? 0, pb = b.parameters ?? 0
+        if pa != pb { return pa < pb }
+        if a.config.l2 != b.config.l2 { return a.config.l2 > b.config.l2 }
+        if a.config.lr != b.config.lr { return a.config.lr < b.config.lr }
+        return nil
+    }
+
+    /// The trials within one standard error of the best (the best included), best first.
+    public static func withinOneSE(_ trials: [TrialResult]) -> [TrialResult] {
+        let sorted = trials.sorted(by: better)
+        guard let best = sorted.first else { return [] }
+        let se = best.score.n > 1 ? best.score.sd / Double(best.score.n).squareRoot() : 0
+        let lower = (best.metric ?? .accuracy).lowerIsBetter
+        return sorted.filter { lower ? objective($0) <= objective(best) + se : objective($0) >= objective(best) - se }
+    }
+
+    /// The chosen trial under `rule`, nil without trials.
+    public static func select(_ trials: [TrialResult], rule: Selection) -> TrialResult? {
+        switch rule {
+        case .best: trials.sorted(by: better).first
+        case .oneSE: withinOneSE(trials).sorted(by: simpler).first
+        }
     }
 
     /// The value a trial is ranked by.
@@ -109,6 +152,7 @@ public enum TrialScoring {
         journal: Journal?, finished: [TaskResult], indexOffset: Int = 0, onEvent: (@Sendable (ExperimentEvent) -> Void)?
     ) throws -> [TrialResult] {
         let settings = try configs.map { try SearchConfig.apply($0, to: base) }
+        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
         var units: [ExperimentRunner.Unit] = []
         for (offset, trialSettings) in settings.enumerated() {
             let runner = TaskRunner(dataset: dataset, settings: trialSettings)
@@ -120,33 +164,33 @@ public enum TrialScoring {
         return settings.enumerated().map { offset, trialSettings in
             let own = Array(tasks[offset * splits.count..<(offset + 1) * splits.count])
             let metric = base.metric
-            var accuracies = own.map { $0.diverged ? nil : $0.accuracy }
-            var score = Summary(accuracies.map { $0 ?? 0 })
-            if metric != .accuracy {
+            // A diverged fold counts as its fallback predictor's score (`FallbackPredictor`).
+            let accuracies = own.map { task in
+                task.diverged ? nil : task.score(metric, labels: dataset.labels, classCount: dataset.classCount)
+            }
+            var score = Summary(own.compactMap { $0.score(metric, labels: dataset.labels, classCount: dataset.classCount) })
+            if metric.pooledHeadline {
                 var truth: [Int32] = [], predicted: [Int32] = [], probabilities: [Float] = []
-                accuracies = own.map { task in
-                    guard !task.diverged else { return nil }
-                    let y = task.testRows.map { dataset.labels[$0] }
-                    truth += y
+                for task in own where !task.testRows.isEmpty {
+                    truth += task.testRows.map { dataset.labels[$0] }
                     predicted += task.predicted
                     probabilities += task.probabilities
-                    return Scores(truth: y, predicted: task.predicted, probabilities: task.probabilities, classCount: dataset.classCount).value(metric)
                 }
-                let fallback = metric.uninformedValue(classCount: dataset.classCount)
-                score = Summary(zip(own, accuracies).compactMap { task, value in task.diverged ? fallback : value })
-                if metric.pooledHeadline, !truth.isEmpty {
+                if !truth.isEmpty {
                     score.pooled = Scores(truth: truth, predicted: predicted, probabilities: probabilities, classCount: dataset.classCount).value(metric)
                 }
             }
+            score.ci95 = score.ci95.map { metric.isRate ? min(max($0, 0), 1) : max($0, 0) }
             let alive = own.filter { !$0.diverged }
             let baseline = own.isEmpty ? 0 : own.map(\.baselineAccuracy).reduce(0, +) / Double(own.count)
             let diagnosis = CrossValidationResults.diagnosis(
                 curves: CrossValidationResults.curves(tasks: alive), classCount: dataset.classCount, baseline: baseline,
-                diverged: own.count - alive.count, runs: own.count)
+                diverged: own.count - alive.count, runs: own.count, heldOutIsTest: own.allSatisfy { $0.nValidation == 0 })
             return TrialResult(
                 trial: firstTrial + offset + 1, round: round, sampled: configs[offset], config: TrialResult.Config(trialSettings),
                 score: score, metric: metric == .accuracy ? nil : metric, foldAccuracies: accuracies,
-                divergedFolds: own.filter(\.diverged).count, commandLine: trialSettings.commandLine, diagnosis: diagnosis)
+                divergedFolds: own.filter(\.diverged).count, commandLine: trialSettings.commandLine, diagnosis: diagnosis,
+                parameters: { var c = trialSettings.network; c.inputs = inputs; c.classes = dataset.classCount; return c.parameterCount }())
         }
     }
 }

@@ -15,6 +15,8 @@ public struct NestedCrossValidation: Sendable {
     public var space: SearchSpace
     public var method: HyperparameterSearch.Method
     public var trials: Int
+    /// How each outer fold's winner is chosen (`--select`).
+    public var selection: TrialScoring.Selection = .best
 
     public init(base: RunSettings, outerK: Int, innerK: Int, space: SearchSpace, method: HyperparameterSearch.Method, trials: Int) {
         self.base = base
@@ -28,6 +30,7 @@ public struct NestedCrossValidation: Sendable {
     public var commandLine: String {
         var extra = ["--outer", String(outerK), "--inner", String(innerK), "--method", method.rawValue, "--space", Shell.quote(space.description)]
         if method != .grid { extra += ["--trials", String(trials)] }
+        if selection != .best { extra += ["--select", selection.rawValue] }
         let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --k \(base.k) --repeats 1", with: "")
         return "cvkit nested" + rest + " " + extra.joined(separator: " ")
     }
@@ -63,7 +66,7 @@ public struct NestedCrossValidation: Sendable {
                     configs: try configs(outer: index), firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset, jobs: jobs,
                     journal: journal, finished: finished, indexOffset: index * perOuter, onEvent: onEvent)
                 let sorted = scored.sorted(by: TrialScoring.better)
-                guard let best = sorted.first else { throw CVKitError.invalidArgument("no trials to choose from") }
+                guard let best = TrialScoring.select(scored, rule: selection) else { throw CVKitError.invalidArgument("no trials to choose from") }
                 chosen.append((best, sorted))
             } catch let collected as UnitsNeeded {
                 needed += collected.units
@@ -80,20 +83,11 @@ public struct NestedCrossValidation: Sendable {
         let metric = base.metric
         let folds = try zip(chosen, refits).enumerated().map { index, pair in
             let refit = pair.1
-            let accuracy = refit.diverged ? 0 : (refit.accuracy ?? 0)
-            var outer = accuracy
-            if metric != .accuracy {
-                if refit.diverged {
-                    outer = metric.uninformedValue(classCount: dataset.classCount)
-                } else {
-                    let truth = refit.testRows.map { dataset.labels[$0] }
-                    guard let value = Scores(truth: truth, predicted: refit.predicted, probabilities: refit.probabilities,
-                                             classCount: dataset.classCount).value(metric) else {
-                        throw CVKitError.invalidArgument("\(metric.title) is undefined on outer fold \(index + 1) (its test part lacks a class): "
-                            + "use fewer outer folds (--outer) or another --metric")
-                    }
-                    outer = value
-                }
+            // A diverged refit is scored as its fallback predictor (`FallbackPredictor`).
+            let accuracy = refit.score(.accuracy, labels: dataset.labels, classCount: dataset.classCount) ?? refit.baselineAccuracy
+            guard let outer = refit.score(metric, labels: dataset.labels, classCount: dataset.classCount) else {
+                throw CVKitError.invalidArgument("\(metric.title) is undefined on outer fold \(index + 1) (its test part lacks a class): "
+                    + "use fewer outer folds (--outer) or another --metric")
             }
             return NestedResults.OuterFold(
                 fold: index, config: pair.0.trial.config, sampled: pair.0.trial.sampled, innerScore: TrialScoring.objective(pair.0.trial),
@@ -115,7 +109,7 @@ public struct NestedResults: Sendable, Equatable, Codable {
         public var innerScore: Double
         public var innerSD: Double
         /// Its score in the metric on the outer test rows after retraining on all outer training rows
-        /// (an uninformed model's score — 0 for accuracy — if diverged).
+        /// (the fallback predictor's score if the refit diverged).
         public var outerScore: Double
         public var outerDiverged: Bool
         public var nTrain: Int
@@ -202,8 +196,8 @@ public struct NestedResults: Sendable, Equatable, Codable {
         var warnings: [String] = []
         let diverged = folds.filter(\.outerDiverged)
         if !diverged.isEmpty {
-            warnings.append("\(diverged.count) outer refits diverged and count as " + (metric == .accuracy ? "accuracy 0."
-                : "an uninformed model's \(metric.title) (\(SearchConfig.format(metric.uninformedValue(classCount: dataset.classCount))))."))
+            warnings.append("\(diverged.count) outer refit\(diverged.count == 1 ? "" : "s") diverged and \(diverged.count == 1 ? "is" : "are") scored as the majority-class "
+                + "predictor of \(diverged.count == 1 ? "its" : "their") outer training part (mlr3's fallback learner).")
         }
         return NestedResults(
             command: "nested", cvkitVersion: CVKitVersion.current, commandLine: nested.commandLine, data: CrossValidationResults.DataInfo(dataset, path: nested.base.dataPath),

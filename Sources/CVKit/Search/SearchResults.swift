@@ -57,6 +57,8 @@ public struct TrialResult: Sendable, Equatable, Codable {
     public var commandLine: String
     /// What the trial's learning curves say (mean over its folds); see `Diagnosis`.
     public var diagnosis: [DiagnosisFinding]
+    /// The network's parameter count on this data (ranks simplicity in ties and the one-SE rule).
+    public var parameters: Int?
 }
 
 /// What `cvkit search` found: `results.json` and the source of `search.md`.
@@ -83,10 +85,14 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var seed: UInt64
     public var space: String
     public var rounds: [Round]
-    /// Sorted by score, best first (ties: earlier trial first).
+    /// Sorted by score, best first (ties: `TrialScoring.better`).
     public var trials: [TrialResult]
     public var best: Best
     public var warnings: [String]
     /// The model file of the best configuration refitted on every row (`search --refit-out`), when asked.
     public var refitModel: String?
+    /// Trials within one standard error of the best (the best included; `TrialScoring.withinOneSE`).
+    public var withinOneSE: Int?
+    /// The selection rule that chose `best` (`TrialScoring.Selection`).
+    public var selection: String?
 }

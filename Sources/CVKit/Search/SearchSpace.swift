@@ -9,6 +9,8 @@ import Foundation
 ///   decade gets as many trials (learning rates, L2 strengths);
 /// - `uniform(a,b)`: `a + (b − a)·u`;
 /// - `int(a,b)`: an integer in a…b, each equally likely;
+/// - `logint(a,b)`: an integer in a…b on a log scale, `⌊exp(ln a + (ln(b + 1) − ln a)·u)⌋` clipped to
+///   b, so 1…10 gets about as many draws as 10…100 (layer widths, epochs; 1 ≤ a);
 /// - `choice(x|y|z)`: one of the listed values, each equally likely (`grid` takes every one);
 /// - `oml(a,b)`: one-minus-log-uniform, for averaging rates such as β: `1 − β` is log-uniform in
 ///   [1 − b, 1 − a], so 0.9 → 0.99 gets as many trials as 0.99 → 0.999.
@@ -19,6 +21,7 @@ public struct SearchSpace: Sendable, Equatable {
         case logUniform(Double, Double)
         case uniform(Double, Double)
         case integer(Int, Int)
+        case logInteger(Int, Int)
         case choice([String])
         case oneMinusLog(Double, Double)
 
@@ -26,7 +29,7 @@ public struct SearchSpace: Sendable, Equatable {
         public var isNumeric: Bool { if case .choice = self { false } else { true } }
         public var isLogScale: Bool {
             switch self {
-            case .logUniform, .oneMinusLog: true
+            case .logUniform, .oneMinusLog, .logInteger: true
             default: false
             }
         }
@@ -64,7 +67,7 @@ public struct SearchSpace: Sendable, Equatable {
 
     static func distribution(_ text: String, for name: String) throws -> Distribution {
         guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else {
-            throw error("\(name)=\(text): expected log(a,b), uniform(a,b), int(a,b), choice(x|y) or oml(a,b)")
+            throw error("\(name)=\(text): expected log(a,b), uniform(a,b), int(a,b), logint(a,b), choice(x|y) or oml(a,b)")
         }
         let kind = String(text[..<open])
         let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
@@ -86,6 +89,9 @@ public struct SearchSpace: Sendable, Equatable {
         case "int":
             guard a == a.rounded(), b == b.rounded() else { throw error("\(name)=\(text): int needs whole numbers") }
             return .integer(Int(a), Int(b))
+        case "logint":
+            guard a == a.rounded(), b == b.rounded(), a >= 1 else { throw error("\(name)=\(text): logint needs whole numbers 1 ≤ a < b") }
+            return .logInteger(Int(a), Int(b))
         case "oml":
             guard a >= 0, b < 1 else { throw error("\(name)=\(text): oml needs 0 ≤ a < b < 1") }
             return .oneMinusLog(a, b)
@@ -105,6 +111,9 @@ public struct SearchSpace: Sendable, Equatable {
             case .logUniform(let a, let b): values[parameter.name] = SearchConfig.format(pow(10, log10(a) + (log10(b) - log10(a)) * u))
             case .uniform(let a, let b): values[parameter.name] = SearchConfig.format(a + (b - a) * u)
             case .integer(let a, let b): values[parameter.name] = String(a + min(Int(u * Double(b - a + 1)), b - a))
+            case .logInteger(let a, let b):
+                let x = exp(log(Double(a)) + (log(Double(b + 1)) - log(Double(a))) * u)
+                values[parameter.name] = String(min(max(Int(x.rounded(.down)), a), b))
             case .choice(let options): values[parameter.name] = options[min(Int(u * Double(options.count)), options.count - 1)]
             case .oneMinusLog(let a, let b):
                 let low = log10(1 - b), high = log10(1 - a)
@@ -153,6 +162,10 @@ public struct SearchSpace: Sendable, Equatable {
             case .integer(let a, let b):
                 let (x, y) = narrow(Double(a), Double(b), { $0 }, { $0 })
                 copy.distribution = .integer(Int(x.rounded(.down)), max(Int(x.rounded(.down)), Int(y.rounded(.up))))
+            case .logInteger(let a, let b):
+                let (x, y) = narrow(Double(a), Double(b), log10, { pow(10, $0) })
+                let low = max(a, Int(x.rounded(.down)))
+                copy.distribution = .logInteger(low, max(low, min(b, Int(y.rounded(.up)))))
             case .oneMinusLog(let a, let b):
                 let (x, y) = narrow(a, b, { log10(1 - $0) }, { 1 - pow(10, $0) })
                 copy.distribution = .oneMinusLog(x, y)
@@ -160,6 +173,22 @@ public struct SearchSpace: Sendable, Equatable {
             }
             return copy
         })
+    }
+
+    /// Why this space cannot be searched from `base`, or nil: a draw of `batch=1` while the
+    /// network has BatchNorm (a batch of one row has no variance: every batch would be skipped).
+    public func problem(base: RunSettings) -> String? {
+        guard let batch = parameters.first(where: { $0.name == "batch" }) else { return nil }
+        let hiddenCanBeNone = parameters.first { $0.name == "hidden" }.map { if case .choice(let o) = $0.distribution { o.contains("none") } else { false } } ?? false
+        guard base.network.batchNorm, !base.network.hidden.isEmpty || parameters.contains(where: { $0.name == "hidden" || $0.name == "layers" }) || hiddenCanBeNone else { return nil }
+        let drawsOne: Bool
+        switch batch.distribution {
+        case .choice(let options): drawsOne = options.contains { Double($0) == 1 }
+        case .integer(let a, _), .logInteger(let a, _): drawsOne = a <= 1
+        case .logUniform(let a, _), .uniform(let a, _), .oneMinusLog(let a, _): drawsOne = a < 2
+        }
+        return drawsOne ? "search space: \(SearchSpace(parameters: [batch]).description) can draw a batch size of 1, and BatchNorm trains nothing on a batch of one row. "
+            + "Start the batch range at 2, or search with --no-batchnorm" : nil
     }
 
     /// `lr=log(0.0001,0.1) …`, for reports.
@@ -170,6 +199,7 @@ public struct SearchSpace: Sendable, Equatable {
             case .logUniform(let a, let b): body = "log(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
             case .uniform(let a, let b): body = "uniform(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
             case .integer(let a, let b): body = "int(\(a),\(b))"
+            case .logInteger(let a, let b): body = "logint(\(a),\(b))"
             case .choice(let options): body = "choice(\(options.joined(separator: "|")))"
             case .oneMinusLog(let a, let b): body = "oml(\(SearchConfig.format(a)),\(SearchConfig.format(b)))"
             }

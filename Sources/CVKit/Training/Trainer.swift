@@ -7,8 +7,8 @@ import CKernels
 /// the network has BatchNorm (a single row has no variance). Each batch is gathered into one
 /// preallocated buffer (`cvk_gather_rows_f32`, which also prefetches the next batch's rows); the
 /// forward, backward and update passes allocate nothing.
-/// Divergence stops training and records the epoch (`divergedAtEpoch`): a batch loss that is NaN
-/// or infinite, or an epoch whose mean training loss exceeds `Trainer.divergenceFactor` (3) times
+/// Divergence stops training and records the epoch (`divergedAtEpoch`), judged on the training
+/// loss only: a batch loss that is NaN or infinite, or an epoch whose mean training loss exceeds `Trainer.divergenceFactor` (3) times
 /// the initial loss (CS231n's rule for hyperparameter searches: a loss that has tripled is not
 /// coming back, and with BatchNorm an exploding model often keeps a finite loss). The caller must
 /// not use the network's predictions then. With `patience` and validation data, training stops
@@ -170,23 +170,19 @@ public struct Trainer: Sendable {
                 break epochs
             }
             if let validation, !validation.labels.isEmpty {
+                // Watched, and with `patience` the chooser of the epoch — never the judge of
+                // divergence: that is the training loss's alone (a test part passed here for the
+                // curves must decide nothing).
                 let (loss, right) = network.evaluate(features: validation.features, labels: validation.labels)
                 record.validationLoss = loss.isFinite ? loss : nil
                 record.validationAccuracy = Double(right) / Double(validation.labels.count)
-                if !loss.isFinite {
-                    history.epochs.append(record)
-                    history.divergedAtEpoch = epoch + 1
-                    break epochs
-                }
                 if let patience = options.patience {
-                    if let current = best, loss >= current.loss {
-                        if epoch + 1 - current.epoch >= patience {
-                            history.epochs.append(record)
-                            onEpoch?(record)
-                            break epochs
-                        }
-                    } else {
+                    if loss.isFinite, best.map({ loss < $0.loss }) ?? true {
                         best = (loss, epoch + 1, network.parameterValues, network.runningStatistics)
+                    } else if epoch + 1 - (best?.epoch ?? 0) >= patience {
+                        history.epochs.append(record)
+                        onEpoch?(record)
+                        break epochs
                     }
                 }
             }

@@ -41,9 +41,11 @@ struct CompareCommand: ParsableCommand {
         try reportingErrors {
             let started = Date()
             func settings(_ model: ModelOptions) throws -> RunSettings {
-                RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
+                var settings = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
                             stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed,
                             metric: try metric.name())
+                settings.validationFraction = model.valFraction
+                return settings
             }
             let comparison = ModelComparison(a: try settings(Self.model(a, name: "--a")), b: try settings(Self.model(b, name: "--b")))
             let dataset = try CSVLoader.load(path: dataOptions.data, options: try dataOptions.csvOptions())
@@ -59,7 +61,7 @@ struct CompareCommand: ParsableCommand {
             let results = try comparison.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
             progress.finish()
             try ReportFolders.write(markdown: CompareMarkdown.render(results), results: results, folder: folder, started: started, jobs: execution.jobs,
-                                    resumed: finished.count)
+                                    resumed: finished.count, charts: [("differences.svg", CompareMarkdown.differencesChart(results))])
             if execution.json {
                 FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: folder)))
                 return
@@ -70,7 +72,8 @@ struct CompareCommand: ParsableCommand {
             if compared != .accuracy { print("  \(compared.title) per configuration (mean ± sd over splits):") }
             print("  A  \(NumberFormat.fixed(sa.mean, 4)) ± \(NumberFormat.fixed(sa.sd, 4))   \(a)")
             print("  B  \(NumberFormat.fixed(sb.mean, 4)) ± \(NumberFormat.fixed(sb.sd, 4))   \(b)")
-            print("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))")
+            let interval = results.differenceInterval.map { "   95 % corrected interval [\(NumberFormat.fixed($0[0], 4)), \(NumberFormat.fixed($0[1], 4))]" } ?? ""
+            print("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))\(interval)")
             print("  corrected t-test (Nadeau–Bengio)  t = \(NumberFormat.short(results.correctedT)), p = \(NumberFormat.short(results.pValue))")
             print("  naive paired t-test               t = \(NumberFormat.short(results.naiveT)), p = \(NumberFormat.short(results.naivePValue))")
             print("\n  \(results.verdict)")

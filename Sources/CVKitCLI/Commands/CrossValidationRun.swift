@@ -9,7 +9,8 @@ enum CrossValidationRun {
         let started = Date()
         var csv = settings.csv
         csv.groups = settings.groups.map(ColumnSelector.init(parsing:))
-        let dataset = try CSVLoader.load(path: settings.dataPath, options: csv)
+        var dataset = try CSVLoader.load(path: settings.dataPath, options: csv)
+        if settings.groupDuplicates { dataset = dataset.grouped(by: DuplicateRows(dataset).groupCodes, name: "(identical rows)") }
         let resampler = settings.resampler()
         let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
         // Memory for the tasks that train side by side, checked before any is started.
@@ -17,10 +18,7 @@ enum CrossValidationRun {
         config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
         config.classes = dataset.classCount
         try MemoryEstimate.check(config, batch: settings.training.batchSize, tasks: min(run.jobs, splits.count))
-        var warnings = resampler.warnings(labels: dataset.labels, groups: dataset.groups)
-        if settings.groups != nil && settings.stratified && settings.scheme == .kfold {
-            warnings.append("With --groups, folds keep groups whole and balance their sizes; classes are not stratified.")
-        }
+        let warnings = resampler.warnings(labels: dataset.labels, groups: dataset.groups)
         if !run.quiet { for warning in warnings { Standard.error("cvkit: warning: \(warning)") } }
 
         let folder = run.reportDir + "/" + settings.reportFolderName

@@ -13,7 +13,8 @@ enum CrossValidationText {
                                    ("macro-F1", .right), ("log loss", .right), ("epochs", .right)])
             for fold in r.folds {
                 table.add([repeated ? "\(fold.repetition + 1)/\(fold.fold + 1)" : String(fold.fold + 1), String(fold.nTrain), String(fold.nTest),
-                           fold.accuracy.map { NumberFormat.fixed($0, 4) } ?? "diverged (epoch \(fold.divergedAtEpoch ?? fold.epochs))",
+                           fold.diverged ? "diverged (epoch \(fold.divergedAtEpoch ?? fold.epochs))\(fold.accuracy.map { ": majority class " + NumberFormat.fixed($0, 4) } ?? "")"
+                               : fold.accuracy.map { NumberFormat.fixed($0, 4) } ?? "—",
                            fold.macroF1.map { NumberFormat.fixed($0, 4) } ?? "—", fold.logLoss.map { NumberFormat.fixed($0, 4) } ?? "—", String(fold.epochs)])
             }
             out.append(table.render(indent: "  "))
@@ -25,7 +26,7 @@ enum CrossValidationText {
         }
         let a = r.summary.accuracy
         let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
-        let kind = r.summary.interval == "wilson" ? "Wilson" : "t"
+        let kind = ["wilson": "Wilson", "wilson-pooled": "Wilson (pooled predictions)", "corrected-t": "corrected t"][r.summary.interval] ?? "t"
         if a.n == 0 {
             out.append("  accuracy  none: no fold finished (every fold's training diverged; see the warning)")
         } else if a.n >= 2 {
@@ -48,7 +49,8 @@ enum CrossValidationText {
     /// (F1, AUC, AP), the mean over folds with its interval for the others.
     static func headline(_ metric: MetricName, _ r: CrossValidationResults) -> String {
         let s = CrossValidationMarkdown.summary(metric, r.summary)
-        let interval = s.ci95.count == 2 ? ", 95 % t interval [\(NumberFormat.fixed(s.ci95[0], 4)), \(NumberFormat.fixed(s.ci95[1], 4))]" : ""
+        let kind = r.summary.interval == "corrected-t" ? "corrected t" : "t"
+        let interval = s.ci95.count == 2 ? ", 95 % \(kind) interval [\(NumberFormat.fixed(s.ci95[0], 4)), \(NumberFormat.fixed(s.ci95[1], 4))]" : ""
         let perFold = s.n >= 2 && r.command != "loocv" ? "mean over \(s.n) folds \(NumberFormat.fixed(s.mean, 4)) ± \(NumberFormat.fixed(s.sd, 4))\(interval)" : ""
         let pooled = s.pooled.map { "pooled \(NumberFormat.fixed($0, 4))" } ?? "pooled —"
         let parts = metric.pooledHeadline || r.command == "loocv" ? [pooled, perFold] : [perFold, pooled]

@@ -23,7 +23,7 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out needs a file name") }
-        if model.patience != nil { throw ValidationError("--patience needs a validation part: fit trains on every row") }
+        if model.stopsEarly { throw ValidationError("--patience needs a validation part: fit trains on every row") }
     }
 
     func run() throws {

@@ -21,6 +21,8 @@ struct InfoCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             let stats = FeatureStatistics.of(dataset)
             let counts = dataset.classCounts()
+            let twins = DuplicateRows(dataset)
+            let rowNumbers = RowNumberColumns.detect(dataset)
             if json {
                 let info = InfoJSON(
                     path: dataset.source.path, sha256: dataset.source.sha256, bytes: dataset.source.byteCount,
@@ -29,11 +31,15 @@ struct InfoCommand: ParsableCommand {
                     classes: zip(dataset.classNames, counts).map {
                         InfoJSON.ClassCount(name: $0, count: $1, share: Double($1) / Double(dataset.rowCount))
                     },
-                    featureStatistics: stats, columns: dataset.columns, identifier: dataset.identifierName)
+                    featureStatistics: stats, columns: dataset.columns, identifier: dataset.identifierName,
+                    duplicates: InfoJSON.Duplicates(rows: twins.duplicateRows, sets: twins.sets, disagreeingSets: twins.disagreeingSets,
+                                                    looksLikeCopies: twins.looksLikeCopies),
+                    rowNumberColumns: rowNumbers)
                 try JSONOutput.print(info)
                 return
             }
             print(InfoText.render(dataset: dataset, counts: counts, stats: stats, seconds: seconds))
+            print(InfoText.leakGuards(twins: twins, rowNumbers: rowNumbers, rows: dataset.rowCount))
         }
     }
 }
@@ -57,4 +63,15 @@ struct InfoJSON: Encodable {
     /// Every column of the file: role, why, missing cells, distinct values, categories.
     var columns: [ColumnInfo]
     var identifier: String?
+    /// Exact twins: rows whose features are identical (`DuplicateRows`).
+    var duplicates: Duplicates
+    /// Numeric columns that look like row numbers (`RowNumberColumns`).
+    var rowNumberColumns: [String]
+
+    struct Duplicates: Encodable {
+        var rows: Int
+        var sets: Int
+        var disagreeingSets: Int
+        var looksLikeCopies: Bool
+    }
 }

@@ -72,4 +72,15 @@ enum InfoText {
         let top = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         return top.prefix(3).map { "\(column.categories[$0]) \(counts[$0])" }.joined(separator: ", ") + (top.count > 3 ? ", …" : "")
     }
+
+    /// Exact twins and row-number columns, with what to do about them.
+    static func leakGuards(twins: DuplicateRows, rowNumbers: [String], rows: Int) -> String {
+        var out = ["duplicates: \(twins.duplicateRows) of \(rows) rows share their features with another row (\(twins.sets) sets, "
+            + "\(twins.disagreeingSets) disagreeing on the label)"]
+        if twins.looksLikeCopies {
+            out.append("  warning: the twins agree on the label: they look like copied rows. Cross-validate with --group-duplicates to score new rows only.")
+        }
+        for warning in RowNumberColumns.warning(rowNumbers) { out.append("warning: \(warning)") }
+        return out.joined(separator: "\n")
+    }
 }

@@ -16,8 +16,10 @@ struct KFoldCommand: ParsableCommand {
     @Option(help: "Number of folds.") var k: Int = 10
     @Option(help: "Repeat K-fold with a new shuffle each time.") var repeats: Int = 1
     @Flag(help: "Plain K-fold: do not keep class proportions in each fold.") var noStratify = false
-    @Option(help: ArgumentHelp("Group K-fold on this column: no group in two folds. The column is not a feature.", valueName: "column"))
+    @Option(help: ArgumentHelp("Group K-fold on this column: no group in two folds, class shares as even as whole groups allow (--no-stratify: fold sizes only). The column is not a feature.", valueName: "column"))
     var groups: String?
+    @Flag(help: "Identical rows (same features) share a group, so no test row has an exact twin in its training part.")
+    var groupDuplicates = false
     @OptionGroup var model: ModelOptions
     @OptionGroup var metric: MetricOptions
     @OptionGroup var execution: RunOptions
@@ -25,14 +27,16 @@ struct KFoldCommand: ParsableCommand {
     func validate() throws {
         if k < 2 { throw ValidationError("--k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
         if repeats < 1 { throw ValidationError("--repeats must be at least 1 (got \(repeats))") }
-        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split --val F --test F") }
+        if groupDuplicates && groups != nil { throw ValidationError("--group-duplicates and --groups both choose the groups: use one") }
     }
 
     func run() throws {
         try reportingErrors {
-            let settings = RunSettings(
+            var settings = RunSettings(
                 scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
                 stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
+            settings.groupDuplicates = groupDuplicates
+            settings.validationFraction = model.valFraction
             try CrossValidationRun.execute(settings: settings, run: execution)
         }
     }

@@ -16,14 +16,14 @@ struct LOOCVCommand: ParsableCommand {
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
-        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split --val F --test F") }
     }
 
     func run() throws {
         try reportingErrors {
-            let settings = RunSettings(
+            var settings = RunSettings(
                 scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
                 training: try model.training(), seed: execution.seed, metric: try metric.name())
+            settings.validationFraction = model.valFraction
             try CrossValidationRun.execute(settings: settings, run: execution)
         }
     }

@@ -28,18 +28,19 @@ struct NestedCommand: ParsableCommand {
     func validate() throws {
         if outer < 2 || inner < 2 { throw ValidationError("--outer and --inner must be at least 2 (got \(outer) and \(inner))") }
         if searchOptions.method == "coarse-to-fine" { throw ValidationError("nested runs --method random or grid inside each outer fold") }
-        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split") }
         if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
     }
 
     func run() throws {
         try reportingErrors {
             let started = Date()
-            let base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: inner, stratified: !noStratify,
+            var base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: inner, stratified: !noStratify,
                                    network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
-            let nested = NestedCrossValidation(
-                base: base, outerK: outer, innerK: inner, space: try searchOptions.searchSpace(),
+            base.validationFraction = model.valFraction
+            var nested = NestedCrossValidation(
+                base: base, outerK: outer, innerK: inner, space: try searchOptions.checkedSpace(base: base),
                 method: HyperparameterSearch.Method(rawValue: searchOptions.method) ?? .random, trials: searchOptions.trials)
+            nested.selection = searchOptions.selection
             let dataset = try CSVLoader.load(path: base.dataPath, options: base.csv)
             let folder = execution.reportDir + "/" + ReportFolders.name(dataPath: base.dataPath, command: "nested", commandLine: nested.commandLine)
             let (journal, finished) = try ReportFolders.openJournal(
@@ -55,7 +56,7 @@ struct NestedCommand: ParsableCommand {
                 let search = HyperparameterSearch(base: base, space: nested.space, method: nested.method, trials: nested.trials)
                 // Trained here even when a scale-out merge runs this command (its units are no plan's).
                 let (trials, _) = try ExperimentRunner.$mode.withValue(.execute) { try search.run(dataset: dataset, jobs: execution.jobs, journal: nil) }
-                if let winner = trials.sorted(by: TrialScoring.better).first {
+                if let winner = TrialScoring.select(trials, rule: searchOptions.selection) {
                     let settings = try SearchConfig.apply(winner.sampled, to: base)
                     try AtomicFile.write(try FinalModel.fit(dataset, settings: settings).encoded(), to: refitOut)
                     results.refit = NestedResults.Refit(model: refitOut, sampled: winner.sampled, commandLine: settings.fitCommandLine)

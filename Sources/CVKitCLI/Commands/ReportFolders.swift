@@ -19,11 +19,12 @@ enum ReportFolders {
 
 extension ReportFolders {
     /// Writes `report.md`, `results.json` and `timings.json` (wall time kept apart from the compared bytes).
-    static func write<Results: Encodable>(markdown: String, results: Results, folder: String, started: Date, jobs: Int, resumed: Int) throws {
+    static func write<Results: Encodable>(markdown: String, results: Results, folder: String, started: Date, jobs: Int, resumed: Int,
+                                          charts: [(name: String, svg: String)] = []) throws {
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(started), jobs: jobs, resumedTasks: resumed, taskSeconds: [], trainingSamples: 0)
         try ReportFiles([(folder + "/report.md", Data(markdown.utf8)), (folder + "/results.json", try ReportJSON.encode(results)),
-                         (folder + "/timings.json", try ReportJSON.encode(timings))]).write()
+                         (folder + "/timings.json", try ReportJSON.encode(timings))] + charts.map { (folder + "/" + $0.name, Data($0.svg.utf8)) }).write()
     }
 }
 

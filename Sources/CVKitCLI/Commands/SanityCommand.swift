@@ -26,7 +26,7 @@ struct SanityCommand: ParsableCommand {
         if subset < 2 { throw ValidationError("--subset must be at least 2 (got \(subset))") }
         if overfitEpochs < 1 { throw ValidationError("--overfit-epochs must be at least 1 (got \(overfitEpochs))") }
         if sweepEpochs < 1 { throw ValidationError("--sweep-epochs must be at least 1 (got \(sweepEpochs))") }
-        if model.patience != nil { throw ValidationError("--patience does not apply to sanity: no check trains to convergence") }
+        if model.stopsEarly { throw ValidationError("--patience does not apply to sanity: no check trains to convergence") }
         if execution.resume { throw ValidationError("--resume does not apply to sanity: it keeps no journal") }
     }
 

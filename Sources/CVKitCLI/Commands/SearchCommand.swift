@@ -24,14 +24,14 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         if k < 2 { throw ValidationError("--k must be at least 2 (got \(k))") }
         if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
-        if model.patience != nil { throw ValidationError("--patience needs a validation part: use cvkit split") }
     }
 
     func run() throws {
         try reportingErrors {
             let started = Date()
-            let base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k,
+            var base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k,
                                    network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
+            base.validationFraction = model.valFraction
             let search = try searchOptions.search(base: base)
             let dataset = try CSVLoader.load(path: base.dataPath, options: base.csv)
             let total = try search.trialCount()

@@ -27,13 +27,13 @@ struct FoldOptions: ParsableArguments {
     var resampler: any Resampler {
         groups == nil
             ? KFold(k: k, repeats: repeats, stratified: !noStratify, seed: seed)
-            : GroupKFold(k: k, repeats: repeats, seed: seed)
+            : GroupKFold(k: k, repeats: repeats, stratified: !noStratify, seed: seed)
     }
 
     /// The fold of each row per repetition.
     func assignments(for dataset: Dataset) throws -> [[Int]] {
         if groups != nil {
-            return try GroupKFold(k: k, repeats: repeats, seed: seed).assignments(groups: dataset.groups)
+            return try GroupKFold(k: k, repeats: repeats, stratified: !noStratify, seed: seed).assignments(groups: dataset.groups, labels: dataset.labels)
         }
         return try KFold(k: k, repeats: repeats, stratified: !noStratify, seed: seed).assignments(labels: dataset.labels)
     }

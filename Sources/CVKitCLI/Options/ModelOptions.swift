@@ -39,8 +39,14 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Adam's β₂.")
     var beta2: Double = 0.999
 
-    @Option(help: "Early stopping: epochs without a lower validation loss before stopping (split only; default 10 there).")
+    @Option(help: "Early stopping: epochs without a lower validation loss before stopping and restoring the best epoch. split: on its validation part (default 10); kfold, loocv, search, nested, compare: on a stratified slice of each training part (--val-fraction), never the test part. Implies --early-stopping.")
     var patience: Int?
+
+    @Flag(help: "Early stopping (patience 5 unless --patience) on a stratified validation slice carved from each training part; the test part decides nothing.")
+    var earlyStopping = false
+
+    @Option(help: "With early stopping outside split: the share of each training part held out to choose the epoch.")
+    var valFraction: Double = 0.1
 
     @Option(help: ArgumentHelp("Class weights in the training loss: none (default) or balanced (n / (C·n_c) from each training part).",
                                valueName: "none|balanced"))
@@ -61,6 +67,7 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--beta1 and --beta2 must be in [0, 1) (got \(beta1) and \(beta2))")
         }
         if let patience, patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
+        if !(valFraction > 0 && valFraction < 0.5) { throw ValidationError("--val-fraction must be in (0, 0.5) (got \(valFraction))") }
         if Initialization(rawValue: initialization) == nil {
             throw ValidationError("--init must be one of \(Initialization.allCases.map(\.rawValue).joined(separator: ", ")) (got \(initialization))")
         }
@@ -87,9 +94,12 @@ struct ModelOptions: ParsableArguments {
                       initialization: Initialization(rawValue: initialization) ?? .he)
     }
 
+    /// Early stopping was asked for (`--early-stopping` or `--patience`).
+    var stopsEarly: Bool { earlyStopping || patience != nil }
+
     func training(defaultPatience: Int? = nil) throws -> TrainingOptions {
         TrainingOptions(epochs: epochs, batchSize: batchSize, optimizer: OptimizerKind(rawValue: optimizer) ?? .adam, learningRate: lr,
-                        schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? defaultPatience,
+                        schedule: try LearningRateSchedule(parsing: lrDecay), patience: patience ?? (earlyStopping ? 5 : defaultPatience),
                         beta1: beta1, beta2: beta2, classWeight: ClassWeight(rawValue: classWeight) == ClassWeight.none ? nil : ClassWeight(rawValue: classWeight))
     }
 }

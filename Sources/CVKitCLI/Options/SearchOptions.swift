@@ -24,10 +24,14 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Coarse-to-fine: the best fraction of a round that the next round's ranges are narrowed around.")
     var keep: Double = 0.25
 
+    @Option(help: ArgumentHelp("The winner: best (ties: fewer diverged folds, fewer parameters, stronger l2, smaller lr, earlier trial) or one-se (the simplest within one standard error of the best).", valueName: "best|one-se"))
+    var select: String = "best"
+
     func validate() throws {
         if trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials))") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1 (got \(rounds))") }
         if !(keep > 0 && keep <= 1) { throw ValidationError("--keep must be in (0, 1] (got \(keep))") }
+        if TrialScoring.Selection(rawValue: select) == nil { throw ValidationError("--select must be best or one-se (got \(select))") }
         if HyperparameterSearch.Method(rawValue: method) == nil {
             throw ValidationError("--method must be random, grid or coarse-to-fine (got \(method))")
         }
@@ -44,8 +48,19 @@ struct SearchOptions: ParsableArguments {
         return try SearchSpace(parsing: text)
     }
 
+    /// The space, refused (exit 64) when it cannot be searched from `base` (`SearchSpace.problem`).
+    func checkedSpace(base: RunSettings) throws -> SearchSpace {
+        let space = try searchSpace()
+        if let problem = space.problem(base: base) { throw ValidationError(problem) }
+        return space
+    }
+
+    var selection: TrialScoring.Selection { TrialScoring.Selection(rawValue: select) ?? .best }
+
     func search(base: RunSettings) throws -> HyperparameterSearch {
-        HyperparameterSearch(base: base, space: try searchSpace(), method: HyperparameterSearch.Method(rawValue: method) ?? .random,
-                             trials: trials, rounds: rounds, keep: keep)
+        var search = HyperparameterSearch(base: base, space: try checkedSpace(base: base), method: HyperparameterSearch.Method(rawValue: method) ?? .random,
+                                          trials: trials, rounds: rounds, keep: keep)
+        search.selection = selection
+        return search
     }
 }

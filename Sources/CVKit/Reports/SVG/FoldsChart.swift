@@ -1,6 +1,6 @@
 extension SVGCharts {
     /// One dot per fold (x = fold label, e.g. "1", "2", or "r1 f3"), y = score; a horizontal line at `mean`,
-    /// a shaded band for `interval` [lo, hi], an optional dashed line for `baseline` (labelled "majority baseline"),
+    /// a shaded band for `interval` [lo, hi], an optional dashed line for `baseline` (labelled `baselineLabel`),
     /// and folds whose score is nil drawn as a red "×" at the bottom labelled "diverged".
     ///
     /// There is one fold per score; a missing label is the fold's number. A non-finite score counts
@@ -10,7 +10,7 @@ extension SVGCharts {
     /// the plot names each mark with its value. When fold labels would collide, only every second
     /// (third, …) one is written.
     public static func folds(labels: [String], scores: [Double?], mean: Double, interval: [Double], baseline: Double?,
-                             title: String, yLabel: String) -> String {
+                             baselineLabel: String = "majority baseline", title: String, yLabel: String) -> String {
         let finiteScores = scores.compactMap { $0 }.filter(\.isFinite)
         let band: (lower: Double, upper: Double)? = interval.count == 2 && interval.allSatisfy(\.isFinite)
             ? (min(interval[0], interval[1]), max(interval[0], interval[1])) : nil
@@ -27,7 +27,7 @@ extension SVGCharts {
         }
         if let baselineLine {
             entries.append(LegendEntry(swatch: .line(ChartStyle.orange, dashed: true),
-                                       label: "majority baseline " + SVGNumber.short(baselineLine)))
+                                       label: baselineLabel + " " + SVGNumber.short(baselineLine)))
         }
         if divergedCount > 0 { entries.append(LegendEntry(swatch: .cross(ChartStyle.vermillion), label: "diverged")) }
 
