@@ -16,6 +16,28 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// Leak guards in `info`: exact twins (iris has one pair), copies warned about, a row number named.
+    @Test func duplicatesAndRowNumbers() throws {
+        let iris = try CLIRunner.run(["info", "datasets/iris.csv", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(iris.stdout.utf8)) as? [String: Any])
+        let duplicates = try #require(object["duplicates"] as? [String: Any])
+        #expect(duplicates["rows"] as? Int == 2 && duplicates["sets"] as? Int == 1 && duplicates["looksLikeCopies"] as? Bool == false)
+        let folder = try CLIRunner.temporaryFolder()
+        var csv = "index,x,label\n"
+        for i in 0..<60 { csv += "\(i + 1),\(Double(i / 5) * 0.37),\(i < 30 ? "a" : "b")\n" }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder + "/sorted.csv"))
+        let text = try CLIRunner.run(["info", folder + "/sorted.csv"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Column 'index' is a unique, monotonic integer sequence") && text.stdout.contains("--id index"))
+        #expect(text.stdout.contains("duplicates: 0 of 60 rows"))
+        // Every row written 5 times with its label: copies.
+        var copies = "x,y,label\n"
+        for i in 0..<60 { copies += "\(Double(i / 5) * 0.37),\(Double((i / 5) % 3)),\((i / 5) % 2 == 0 ? "a" : "b")\n" }
+        try Data(copies.utf8).write(to: URL(fileURLWithPath: folder + "/copies.csv"))
+        let copied = try CLIRunner.run(["info", folder + "/copies.csv"])
+        #expect(copied.stdout.contains("duplicates: 60 of 60 rows") && copied.stdout.contains("look like copied rows"), "\(copied.stdout)")
+    }
+
     @Test func textNamesRowsClassesAndConstantFeatures() throws {
         let result = try CLIRunner.run(["info", "datasets/digits.csv"])
         #expect(result.status == 0)

@@ -56,21 +56,26 @@ public struct TaskRunner: Sendable {
         let fitted = scaler.summary(dataset, test: split.test)
         result.preprocessing = fitted.isEmpty ? nil : fitted
         if !history.diverged {
-            let probabilities = network.probabilities(features: testX)
-            if probabilities.allSatisfy(\.isFinite) {
-                let classes = config.classes
-                let predicted = probabilities.withUnsafeBufferPointer { p in
-                    (0..<testY.count).map { Int32(Network<Float>.argmax(p.baseAddress! + $0 * classes, classes)) }
+            var probabilities = network.probabilities(features: testX)
+            let classes = config.classes
+            // A test row the trained network cannot score (an input so extreme the logits overflow)
+            // gets the fallback predictor's prediction: whether the fold diverged is judged on the
+            // training loss only, never on test rows.
+            if !probabilities.allSatisfy(\.isFinite) {
+                let fallback = FallbackPredictor(trainLabels: trainY, classCount: classes)
+                for row in 0..<testY.count where !probabilities[row * classes..<(row + 1) * classes].allSatisfy(\.isFinite) {
+                    probabilities.replaceSubrange(row * classes..<(row + 1) * classes, with: fallback.prior)
                 }
-                result.testRows = split.test
-                result.predicted = predicted
-                result.probabilities = probabilities
-                result.accuracy = Metrics.accuracy(truth: testY, predicted: predicted)
-                result.macroF1 = ConfusionMatrix(truth: testY, predicted: predicted, classCount: config.classes).macroF1()
-                result.logLoss = Metrics.logLoss(truth: testY, probabilities: probabilities, classCount: config.classes)
-            } else {
-                result.history.divergedAtEpoch = history.epochs.count
             }
+            let predicted = probabilities.withUnsafeBufferPointer { p in
+                (0..<testY.count).map { Int32(Network<Float>.argmax(p.baseAddress! + $0 * classes, classes)) }
+            }
+            result.testRows = split.test
+            result.predicted = predicted
+            result.probabilities = probabilities
+            result.accuracy = Metrics.accuracy(truth: testY, predicted: predicted)
+            result.macroF1 = ConfusionMatrix(truth: testY, predicted: predicted, classCount: config.classes).macroF1()
+            result.logLoss = Metrics.logLoss(truth: testY, probabilities: probabilities, classCount: config.classes)
         }
         if result.diverged {
             // Scored as the majority-class predictor of this training part (see `FallbackPredictor`);
