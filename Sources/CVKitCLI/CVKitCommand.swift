@@ -32,3 +32,18 @@ struct CVKitCommand: ParsableCommand {
         subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self, FitCommand.self, PredictCommand.self,
                       PlanCommand.self, RunTaskCommand.self, SubmitCommand.self, StatusCommand.self, MergeCommand.self])
 }
+
+extension CVKitCommand {
+    /// A run given as command words after `cvkit` (what `cvkit plan` takes), turned into its value
+    /// by the same parser and validation as the command line — the one other place words are parsed,
+    /// at this entry point. Throws ArgumentParser's errors for bad flags (exit 64 with the usual text).
+    static func specification(_ words: [String]) throws -> RunSpecification {
+        guard let first = words.first, PlannedRun.commands.contains(first) else {
+            throw ValidationError("cvkit plan takes one of \(PlannedRun.commands.joined(separator: ", ")) followed by its data file and flags (got \(words.first.map { "'\($0)'" } ?? "nothing"))")
+        }
+        guard let command = try parseAsRoot(words) as? any ExperimentCommand else {
+            throw ValidationError("'\(first)' is not a run a plan can hold")
+        }
+        return try command.specification()
+    }
+}

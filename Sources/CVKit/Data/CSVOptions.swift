@@ -1,5 +1,5 @@
 /// How to read a CSV file: its format, which column plays which role, and what counts as missing.
-public struct CSVOptions: Sendable, Equatable {
+public struct CSVOptions: Sendable, Equatable, Codable {
     /// Whether the first row names the columns. Without a header, columns are named `c0`, `c1`, ….
     public var hasHeader: Bool
     /// The class label column. Default: the last column.
@@ -84,7 +84,7 @@ public struct CSVOptions: Sendable, Equatable {
 }
 
 /// A column chosen by name or by 0-based index (the `c0, c1, …` numbering used without a header).
-public enum ColumnSelector: Sendable, Equatable, CustomStringConvertible {
+public enum ColumnSelector: Sendable, Equatable, Codable, CustomStringConvertible {
     case last
     case name(String)
     case index(Int)

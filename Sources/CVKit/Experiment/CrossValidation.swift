@@ -41,9 +41,7 @@ public struct CrossValidation: Sendable {
     public func run(_ dataset: Dataset, jobs: Int = 1) throws -> CrossValidationResults {
         let settings = settings(for: dataset)
         let resampler = settings.resampler()
-        let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
-        let runner = ExperimentRunner(runner: TaskRunner(dataset: dataset, settings: settings), splits: splits, jobs: jobs)
-        let tasks = try ExperimentRunner.$mode.withValue(.execute) { try runner.run(journal: nil, finished: []) }
+        let tasks = try CrossValidationExperiment(settings: settings).run(dataset: dataset, jobs: jobs)
         return CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks,
                                            warnings: resampler.warnings(labels: dataset.labels, groups: dataset.groups))
     }

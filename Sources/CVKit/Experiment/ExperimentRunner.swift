@@ -28,24 +28,6 @@ public final class ExperimentRunner: @unchecked Sendable {
         }
     }
 
-    /// What `run` does with units that have no result yet.
-    public enum Mode: Sendable {
-        /// Train them here, on `jobs` threads (a local run).
-        case execute
-        /// Train nothing: throw `UnitsNeeded` with them. This is how a plan learns the exact units
-        /// a local run would execute (and how `merge` finds the next phase of a multi-phase run).
-        case collect
-        /// Train nothing and leave those units out: `run` returns the finished results only (a
-        /// report marked incomplete, from `merge --allow-partial`).
-        case partial
-    }
-
-    /// The mode of every `run` called inside `ExperimentRunner.$mode.withValue(.collect) { … }`
-    /// on the same thread. A task-local value rather than a parameter, so that searches, nested
-    /// CV and comparisons — which build their runners deep inside — are planned by the very code
-    /// that runs them locally, with no second description of their units to drift apart.
-    @TaskLocal public static var mode: Mode = .execute
-
     public let units: [Unit]
     public let jobs: Int
 
@@ -72,8 +54,6 @@ public final class ExperimentRunner: @unchecked Sendable {
         state.done = resumed.count
         for result in resumed { onEvent?(.taskFinished(result, done: state.done, total: units.count, resumed: true)) }
         state.pending = units.indices.filter { state.results[$0] == nil }
-        if Self.mode == .collect && !state.pending.isEmpty { throw UnitsNeeded(units: state.pending.map { self.units[$0] }) }
-        if Self.mode == .partial { return state.results.compactMap { $0 } }
         let workers = min(jobs, max(state.pending.count, 1))
         let units = self.units
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -131,10 +111,4 @@ public final class ExperimentRunner: @unchecked Sendable {
             lock.unlock()
         }
     }
-}
-
-/// Thrown by `ExperimentRunner.run` in `.collect` mode: the units that still need results, in
-/// unit order.
-public struct UnitsNeeded: Error, Sendable {
-    public let units: [ExperimentRunner.Unit]
 }

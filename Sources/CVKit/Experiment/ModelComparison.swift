@@ -10,7 +10,7 @@ import Foundation
 /// overlap), so it finds differences that are not there. The corrected test inflates the variance
 /// by `n_test / n_train`: `t = mean(d) / √((1/J + n_test/n_train) · s²)` with `J − 1` degrees of
 /// freedom. Both are reported; the verdict uses the corrected one at the 5 % level.
-public struct ModelComparison: Sendable {
+public struct ModelComparison: Sendable, Equatable, Codable {
     public var a: RunSettings
     public var b: RunSettings
 
@@ -27,14 +27,20 @@ public struct ModelComparison: Sendable {
         return words.joined(separator: " ")
     }
 
-    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
-                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> ComparisonResults {
+}
+
+extension ModelComparison: Experiment {
+    /// One phase: A on every split (units 0..<J), then B on the same splits (units J..<2J).
+    public func step(dataset: Dataset, finished: [Int: TaskResult]) throws -> ExperimentStep<ComparisonResults> {
         let splits = try a.resampler().splits(labels: dataset.labels, groups: dataset.groups)
         if splits.count < 2 { throw CVKitError.invalidArgument("comparing needs at least two splits") }
         let runnerA = TaskRunner(dataset: dataset, settings: a), runnerB = TaskRunner(dataset: dataset, settings: b)
         let units = splits.enumerated().map { ExperimentRunner.Unit(index: $0, runner: runnerA, split: $1) }
             + splits.enumerated().map { ExperimentRunner.Unit(index: splits.count + $0, runner: runnerB, split: $1) }
-        let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        return try ExperimentStep.collect(units, finished) { tasks in try assemble(dataset: dataset, splits: splits, tasks: tasks) }
+    }
+
+    private func assemble(dataset: Dataset, splits: [Split], tasks: [TaskResult]) throws -> ComparisonResults {
         let resultsA = Array(tasks[0..<splits.count]), resultsB = Array(tasks[splits.count...])
         let metric = a.metric
         func score(_ task: TaskResult) -> Double? { task.score(metric, labels: dataset.labels, classCount: dataset.classCount) }

@@ -6,7 +6,7 @@ import Foundation
 /// `results.json`, whatever `--jobs`, `--report-dir` or `--resume` were: those are not settings.
 /// `commandLine` writes the settings back as the one command that reproduces the run, and `hash`
 /// (the first 8 hex digits of its SHA-256) names the report folder.
-public struct RunSettings: Sendable, Equatable {
+public struct RunSettings: Sendable, Equatable, Codable {
     public enum Scheme: String, Sendable, Codable {
         case kfold, loocv, split
     }
@@ -116,21 +116,21 @@ public struct RunSettings: Sendable, Equatable {
     /// The model and training options of `commandLine`, from `--hidden` on (what `compare --a` takes).
     public var modelFlags: String { modelWords.joined(separator: " ") }
 
+    /// `model.words()`, with `--val-fraction` after `--patience` when early stopping carves a slice
+    /// of another size than the default from each training part.
     private var modelWords: [String] {
-        var words = ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
-        if !network.batchNorm { words.append("--no-batchnorm") }
-        if network.initialization != .he { words += ["--init", network.initialization.rawValue] }
-        words += ["--epochs", String(training.epochs), "--batch-size", String(training.batchSize),
-                  "--optimizer", training.optimizer.rawValue, "--lr", Shell.number(training.learningRate),
-                  "--lr-decay", training.schedule.description, "--l2", Shell.number(network.l2)]
-        if let patience = training.patience {
-            words += ["--patience", String(patience)]
-            if scheme != .split && validationFraction != 0.1 { words += ["--val-fraction", Shell.number(validationFraction)] }
+        model.words().flatMap { option, words in
+            option == .patience && scheme != .split && validationFraction != 0.1 ? words + ["--val-fraction", Shell.number(validationFraction)] : words
         }
-        if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
-        if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
-        if let weight = training.classWeight, weight != .none { words += ["--class-weight", weight.rawValue] }
-        return words
+    }
+
+    /// The network and its training as one value (`network` and `training` together).
+    public var model: ModelSpecification {
+        get { ModelSpecification(network: network, training: training) }
+        set {
+            network = newValue.network
+            training = newValue.training
+        }
     }
 
     /// First 8 hex digits of the SHA-256 of `commandLine`.

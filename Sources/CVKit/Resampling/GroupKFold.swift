@@ -29,8 +29,7 @@ public struct GroupKFold: Resampler {
     /// The fold of each row, one array per repetition. `labels` (class codes) are needed when
     /// stratified; without them the assignment balances fold sizes only.
     public func assignments(groups: [Int32], labels: [Int32] = []) throws -> [[Int]] {
-        if k < 2 { throw CVKitError.invalidArgument("k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
-        if repeats < 1 { throw CVKitError.invalidArgument("repeats must be at least 1 (got \(repeats))") }
+        if let problem = KFold.problem(k: k, repeats: repeats) { throw CVKitError.invalidArgument(problem) }
         let groupCount = Int(groups.max() ?? -1) + 1
         if groupCount < k {
             throw CVKitError.invalidArgument("group k-fold needs at least k = \(k) groups; the groups column has \(groupCount)")

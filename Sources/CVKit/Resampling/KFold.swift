@@ -63,9 +63,16 @@ public struct KFold: Resampler {
             + "some test folds will lack \(small.count == 1 ? "that class" : "those classes")"]
     }
 
+    /// Why `k` folds repeated `repeats` times cannot be used, or nil — the one statement of the rule,
+    /// named by its flags (`kName`: `--k`, `--outer`, `--inner`).
+    public static func problem(k: Int, repeats: Int = 1, kName: String = "--k") -> String? {
+        if k < 2 { return "\(kName) must be at least 2 (got \(k)): with one fold there is nothing to test on" }
+        if repeats < 1 { return "--repeats must be at least 1 (got \(repeats))" }
+        return nil
+    }
+
     func validate(rowCount: Int) throws {
-        if k < 2 { throw CVKitError.invalidArgument("k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
+        if let problem = Self.problem(k: k, repeats: repeats) { throw CVKitError.invalidArgument(problem) }
         if k > rowCount { throw CVKitError.invalidArgument("k = \(k) is larger than the \(rowCount) rows: every fold needs at least one row") }
-        if repeats < 1 { throw CVKitError.invalidArgument("repeats must be at least 1 (got \(repeats))") }
     }
 }

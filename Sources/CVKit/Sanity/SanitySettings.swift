@@ -43,21 +43,14 @@ public struct SanitySettings: Sendable, Equatable {
         if subset < 2 { return "the tiny subset needs at least 2 rows (got \(subset))" }
         if overfitEpochs < 1 { return "the overfit check needs at least 1 epoch (got \(overfitEpochs))" }
         if sweepEpochs < 1 { return "the learning-rate sweep needs at least 1 epoch per rate (got \(sweepEpochs))" }
-        return network.problem ?? training.problem
+        return network.problem ?? ModelSpecification(network: network, training: training).problem
     }
 
     /// The command that reproduces these results: every option that changes them, in a fixed
     /// order, defaults included; never `--epochs`, `--lr-decay`, `--report-dir`, `--json` or `--quiet`.
     public var commandLine: String {
         var words = ["cvkit", "sanity"] + RunSettings.dataWords(dataPath: dataPath, csv: csv)
-        words += ["--hidden", network.hidden.isEmpty ? "''" : network.hidden.map(String.init).joined(separator: ",")]
-        if !network.batchNorm { words.append("--no-batchnorm") }
-        if network.initialization != .he { words += ["--init", network.initialization.rawValue] }
-        words += ["--batch-size", String(training.batchSize), "--optimizer", training.optimizer.rawValue,
-                  "--lr", Shell.number(training.learningRate), "--l2", Shell.number(network.l2)]
-        if training.beta1 != 0.9 { words += ["--beta1", Shell.number(training.beta1)] }
-        if training.beta2 != 0.999 { words += ["--beta2", Shell.number(training.beta2)] }
-        if let weight = training.classWeight, weight != .none { words += ["--class-weight", weight.rawValue] }
+        words += ModelSpecification(network: network, training: training).words(omitting: [.epochs, .lrDecay, .patience]).flatMap(\.words)
         words += ["--subset", String(subset), "--overfit-epochs", String(overfitEpochs), "--sweep-epochs", String(sweepEpochs),
                   "--seed", String(seed)]
         return words.joined(separator: " ")

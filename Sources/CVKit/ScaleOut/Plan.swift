@@ -3,8 +3,9 @@ import Foundation
 /// One phase of a run, cut into independent tasks for an engine that cvkit does not own (a Slurm
 /// job array, GNU parallel, a Kubernetes Indexed Job): `PLAN/plan.json`.
 ///
-/// A plan names the run by its own command words (`arguments`, as a local run takes them) and
-/// pins everything that decides its results: the normalized command line and the data's SHA-256
+/// A plan holds the run as a value (`specification`: what `run-task` and `merge` rebuild it from,
+/// never from command words), shows it as its command words (`arguments`), and pins everything
+/// that decides its results: the normalized command line and the data's SHA-256
 /// (inside `journalHeader`, exactly as the local run's journal starts), the cvkit version, and
 /// every work unit the local runner would execute — same index, same seed, same split (its
 /// SHA-256) — so results are identical whichever way they run. Units are grouped into tasks of
@@ -23,9 +24,12 @@ public struct Plan: Codable, Sendable, Equatable {
     public var cvkitVersion: String
     /// `kfold`, `loocv`, `split`, `search`, `nested` or `compare`.
     public var command: String
-    /// The run's command words after `cvkit`, as given (so `run-task` and `merge` parse them with
-    /// the same parser as a local run).
+    /// The run's command words after `cvkit`, as given to `plan` (for people and hints; nothing
+    /// parses them again).
     public var arguments: [String]
+    /// The run itself, from which `run-task` derives its units and `merge` writes the report. nil
+    /// only in a plan written before it existed (such a plan must be written again).
+    public var specification: RunSpecification?
     /// Where relative paths in `arguments` are resolved (the folder `plan` ran in). On a cluster it
     /// must be on storage every node sees.
     public var workingDirectory: String
@@ -46,13 +50,14 @@ public struct Plan: Codable, Sendable, Equatable {
     public var dataSHA256: String { journalHeader.dataSHA256 }
 
     /// Groups `units` into tasks of `unitsPerTask` (the last may be smaller) and seals the plan.
-    public init(command: String, arguments: [String], workingDirectory: String, journalHeader: Journal.Header, reportFolderName: String,
-                phase: Int, previous: [String], unitsPerTask: Int, units: [PlanUnit]) throws {
+    public init(command: String, arguments: [String], specification: RunSpecification, workingDirectory: String, journalHeader: Journal.Header,
+                reportFolderName: String, phase: Int, previous: [String], unitsPerTask: Int, units: [PlanUnit]) throws {
         guard unitsPerTask >= 1 else { throw CVKitError.invalidArgument("--units-per-task must be at least 1 (got \(unitsPerTask))") }
         self.format = Plan.currentFormat
         self.cvkitVersion = CVKitVersion.current
         self.command = command
         self.arguments = arguments
+        self.specification = specification
         self.workingDirectory = workingDirectory
         self.journalHeader = journalHeader
         self.reportFolderName = reportFolderName

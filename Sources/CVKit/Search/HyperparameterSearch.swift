@@ -10,7 +10,7 @@ import Foundation
 /// - `grid`: every combination of the listed values (`trials` is ignored).
 /// - `coarseToFine`: `rounds` rounds of `trials` random draws; after each round every numeric
 ///   range is narrowed around the best `keep` fraction of that round (`SearchSpace.narrowed`).
-public struct HyperparameterSearch: Sendable {
+public struct HyperparameterSearch: Sendable, Equatable, Codable {
     public enum Method: String, Sendable, Codable, CaseIterable {
         case random, grid
         case coarseToFine = "coarse-to-fine"
@@ -52,9 +52,17 @@ public struct HyperparameterSearch: Sendable {
         return "cvkit search" + rest + " " + extra.joined(separator: " ")
     }
 
-    /// Runs the search; `finished` are journal results from an interrupted run.
-    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
-                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> (results: [TrialResult], rounds: [SearchResults.Round]) {
+    /// The trials and the rounds' log of a finished search.
+    public struct Outcome: Sendable {
+        public var trials: [TrialResult]
+        public var rounds: [SearchResults.Round]
+    }
+}
+
+extension HyperparameterSearch: Experiment {
+    /// Round by round: a round's units are needed once the earlier rounds are scored (coarse-to-fine
+    /// narrows the space from them); random and grid searches have one round.
+    public func step(dataset: Dataset, finished: [Int: TaskResult]) throws -> ExperimentStep<Outcome> {
         if trials < 1 && method != .grid { throw CVKitError.invalidArgument("--trials must be at least 1") }
         if method == .coarseToFine && (rounds < 1 || !(keep > 0 && keep <= 1)) {
             throw CVKitError.invalidArgument("coarse-to-fine needs --rounds ≥ 1 and --keep in (0, 1]")
@@ -76,16 +84,22 @@ public struct HyperparameterSearch: Sendable {
             }
             roundLog.append(SearchResults.Round(round: round + 1, space: currentSpace.description, trials: configs.count))
             let first = results.count
-            let scored = try TrialScoring.score(
-                configs: configs, firstTrial: first, round: round + 1, base: base, splits: splits, dataset: dataset, jobs: jobs,
-                journal: journal, finished: finished, onEvent: onEvent)
+            let units = try TrialScoring.units(configs: configs, firstTrial: first, base: base, splits: splits, dataset: dataset)
+            let step = try ExperimentStep.collect(units, finished) { tasks in
+                try TrialScoring.trials(configs: configs, firstTrial: first, round: round + 1, base: base, splitCount: splits.count,
+                                        dataset: dataset, tasks: tasks)
+            }
+            guard case .done(let scored) = step else {
+                if case .needs(let missing) = step { return .needs(missing) }
+                continue
+            }
             results += scored
             if method == .coarseToFine && round + 1 < roundCount {
                 let best = scored.sorted(by: TrialScoring.better).prefix(max(1, Int((keep * Double(scored.count)).rounded(.up))))
                 currentSpace = currentSpace.narrowed(around: best.map(\.sampled))
             }
         }
-        return (results, roundLog)
+        return .done(Outcome(trials: results, rounds: roundLog))
     }
 }
 
@@ -146,23 +160,26 @@ public enum TrialScoring {
         (trial.metric ?? .accuracy).pooledHeadline ? trial.score.pooled ?? trial.score.mean : trial.score.mean
     }
 
-    /// Trains every configuration on every split; task index = trial × splits + split.
-    public static func score(
-        configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splits: [Split], dataset: Dataset, jobs: Int,
-        journal: Journal?, finished: [TaskResult], indexOffset: Int = 0, onEvent: (@Sendable (ExperimentEvent) -> Void)?
-    ) throws -> [TrialResult] {
-        let settings = try configs.map { try SearchConfig.apply($0, to: base) }
-        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
+    /// The units of `configs` on `splits`: unit index = `indexOffset` + trial × splits + split.
+    public static func units(configs: [[String: String]], firstTrial: Int, base: RunSettings, splits: [Split], dataset: Dataset,
+                             indexOffset: Int = 0) throws -> [ExperimentRunner.Unit] {
         var units: [ExperimentRunner.Unit] = []
-        for (offset, trialSettings) in settings.enumerated() {
-            let runner = TaskRunner(dataset: dataset, settings: trialSettings)
+        for (offset, config) in configs.enumerated() {
+            let runner = TaskRunner(dataset: dataset, settings: try SearchConfig.apply(config, to: base))
             for (index, split) in splits.enumerated() {
                 units.append(ExperimentRunner.Unit(index: indexOffset + (firstTrial + offset) * splits.count + index, runner: runner, split: split))
             }
         }
-        let tasks = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        return units
+    }
+
+    /// The scored trials of `configs` from their `tasks` (in unit order, as `units` lists them).
+    public static func trials(configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splitCount: Int, dataset: Dataset,
+                              tasks: [TaskResult]) throws -> [TrialResult] {
+        let settings = try configs.map { try SearchConfig.apply($0, to: base) }
+        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
         return settings.enumerated().map { offset, trialSettings in
-            let own = Array(tasks[offset * splits.count..<(offset + 1) * splits.count])
+            let own = Array(tasks[offset * splitCount..<(offset + 1) * splitCount])
             let metric = base.metric
             // A diverged fold counts as its fallback predictor's score (`FallbackPredictor`).
             let accuracies = own.map { task in

@@ -8,7 +8,7 @@ import Foundation
 /// of those outer scores estimates the accuracy of the tuning procedure; the best inner scores
 /// overstate it (they are maxima over trials), and the gap is the optimism nested CV removes.
 /// Trials of outer fold `o` are drawn from `derive(seed, [11, o, t])`. Methods: random and grid.
-public struct NestedCrossValidation: Sendable {
+public struct NestedCrossValidation: Sendable, Equatable, Codable {
     public var base: RunSettings
     public var outerK: Int
     public var innerK: Int
@@ -50,36 +50,44 @@ public struct NestedCrossValidation: Sendable {
 
     public func taskCount() throws -> Int { outerK * (try configs(outer: 0).count) * innerK + outerK }
 
-    public func run(dataset: Dataset, jobs: Int, journal: Journal?, finished: [TaskResult] = [],
-                    onEvent: (@Sendable (ExperimentEvent) -> Void)? = nil) throws -> NestedResults {
+}
+
+extension NestedCrossValidation: Experiment {
+    /// Two phases: the inner searches of every outer fold (independent of each other), then the
+    /// refit of each outer fold's winner on its outer training part, scored on its outer test part.
+    /// Unit index: outer fold o's inner units from o × (trials × inner k); the refits after all of them.
+    public func step(dataset: Dataset, finished: [Int: TaskResult]) throws -> ExperimentStep<NestedResults> {
         let outer = KFold(k: outerK, stratified: base.stratified, seed: base.seed)
         let inner = KFold(k: innerK, stratified: base.stratified, seed: base.seed)
         let nested = try NestedSplits.make(outer: outer, inner: inner, labels: dataset.labels)
         let perOuter = try configs(outer: 0).count * innerK
         var chosen: [(trial: TrialResult, all: [TrialResult])] = []
-        // When units are being collected for a plan, the inner searches of all outer folds are
-        // one phase: they do not depend on each other, only the refits depend on them.
         var needed: [ExperimentRunner.Unit] = []
         for (index, item) in nested.enumerated() {
-            do {
-                let scored = try TrialScoring.score(
-                    configs: try configs(outer: index), firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset, jobs: jobs,
-                    journal: journal, finished: finished, indexOffset: index * perOuter, onEvent: onEvent)
-                let sorted = scored.sorted(by: TrialScoring.better)
+            let configs = try configs(outer: index)
+            let units = try TrialScoring.units(configs: configs, firstTrial: 0, base: base, splits: item.inner, dataset: dataset,
+                                               indexOffset: index * perOuter)
+            let step = try ExperimentStep.collect(units, finished) { tasks in
+                try TrialScoring.trials(configs: configs, firstTrial: 0, round: 1, base: base, splitCount: item.inner.count, dataset: dataset, tasks: tasks)
+            }
+            switch step {
+            case .needs(let missing): needed += missing
+            case .done(let scored):
                 guard let best = TrialScoring.select(scored, rule: selection) else { throw CVKitError.invalidArgument("no trials to choose from") }
-                chosen.append((best, sorted))
-            } catch let collected as UnitsNeeded {
-                needed += collected.units
+                chosen.append((best, scored.sorted(by: TrialScoring.better)))
             }
         }
-        if !needed.isEmpty { throw UnitsNeeded(units: needed) }
+        if !needed.isEmpty { return .needs(needed) }
         let refitBase = outerK * perOuter
         let units = try nested.enumerated().map { index, item in
             ExperimentRunner.Unit(index: refitBase + index,
                                   runner: TaskRunner(dataset: dataset, settings: try SearchConfig.apply(chosen[index].trial.sampled, to: base)),
                                   split: item.outer)
         }
-        let refits = try ExperimentRunner(units: units, jobs: jobs).run(journal: journal, finished: finished, onEvent: onEvent)
+        return try ExperimentStep.collect(units, finished) { refits in try assemble(dataset: dataset, chosen: chosen, refits: refits) }
+    }
+
+    private func assemble(dataset: Dataset, chosen: [(trial: TrialResult, all: [TrialResult])], refits: [TaskResult]) throws -> NestedResults {
         let metric = base.metric
         let folds = try zip(chosen, refits).enumerated().map { index, pair in
             let refit = pair.1

@@ -16,8 +16,8 @@ import Foundation
 ///   [1 − b, 1 − a], so 0.9 → 0.99 gets as many trials as 0.99 → 0.999.
 /// Parameters: `lr`, `l2`, `hidden` (widths joined by `,`; `none` for softmax regression), `layers` and
 /// `units` (equal-width hidden layers, used together), `batch`, `epochs`, `optimizer`, `beta1`, `beta2`.
-public struct SearchSpace: Sendable, Equatable {
-    public enum Distribution: Sendable, Equatable {
+public struct SearchSpace: Sendable, Equatable, Codable {
+    public enum Distribution: Sendable, Equatable, Codable {
         case logUniform(Double, Double)
         case uniform(Double, Double)
         case integer(Int, Int)
@@ -35,12 +35,13 @@ public struct SearchSpace: Sendable, Equatable {
         }
     }
 
-    public struct Parameter: Sendable, Equatable {
+    public struct Parameter: Sendable, Equatable, Codable {
         public var name: String
         public var distribution: Distribution
     }
 
-    public static let names = ["lr", "l2", "hidden", "layers", "units", "batch", "epochs", "optimizer", "beta1", "beta2", "class-weight"]
+    /// The parameters a space can draw: the model's (`ModelSpecification.Parameter`).
+    public static let names = ModelSpecification.Parameter.allCases.map(\.rawValue)
 
     public var parameters: [Parameter]
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import CVKit
 import Foundation
 
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: ExperimentCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare two configurations on the same repeated K-fold splits (corrected resampled t-test).",
@@ -22,8 +22,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
-        if k < 2 { throw ValidationError("--k must be at least 2 (got \(k))") }
-        if repeats < 1 { throw ValidationError("--repeats must be at least 1 (got \(repeats))") }
+        if let problem = KFold.problem(k: k, repeats: repeats) { throw ValidationError(problem) }
         _ = try Self.model(a, name: "--a")
         _ = try Self.model(b, name: "--b")
     }
@@ -37,48 +36,17 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let started = Date()
-            func settings(_ model: ModelOptions) throws -> RunSettings {
-                var settings = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
-                            stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed,
-                            metric: try metric.name())
-                settings.validationFraction = model.valFraction
-                return settings
-            }
-            let comparison = ModelComparison(a: try settings(Self.model(a, name: "--a")), b: try settings(Self.model(b, name: "--b")))
-            let dataset = try CSVLoader.load(path: dataOptions.data, options: try dataOptions.csvOptions())
-            let splitCount = k * repeats
-            let folder = execution.reportDir + "/" + ReportFolders.name(dataPath: dataOptions.data, command: "compare", commandLine: comparison.commandLine)
-            let (journal, finished) = try ReportFolders.openJournal(
-                folder: folder, commandLine: comparison.commandLine, dataset: dataset, taskCount: 2 * splitCount, resume: execution.resume)
-            let progress = Progress(quiet: execution.quiet) { result in
-                let which = result.index < splitCount ? "A" : "B"
-                let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "diverged"
-                return "\(which) repeat \(result.repetition + 1) fold \(result.fold + 1): \(score)"
-            }
-            let results = try comparison.run(dataset: dataset, jobs: execution.jobs, journal: journal, finished: finished) { progress.handle($0) }
-            progress.finish()
-            try ReportFolders.write(markdown: CompareMarkdown.render(results), results: results, folder: folder, started: started, jobs: execution.jobs,
-                                    resumed: finished.count, charts: [("differences.svg", CompareMarkdown.differencesChart(results))])
-            if execution.json {
-                FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: folder)))
-                return
-            }
-            print("compare on \(dataOptions.data): \(repeats) × \(k)-fold, the same splits for both\n")
-            let compared = results.metric ?? .accuracy
-            let sa = CrossValidationMarkdown.summary(compared, results.a), sb = CrossValidationMarkdown.summary(compared, results.b)
-            if compared != .accuracy { print("  \(compared.title) per configuration (mean ± sd over splits):") }
-            print("  A  \(NumberFormat.fixed(sa.mean, 4)) ± \(NumberFormat.fixed(sa.sd, 4))   \(a)")
-            print("  B  \(NumberFormat.fixed(sb.mean, 4)) ± \(NumberFormat.fixed(sb.sd, 4))   \(b)")
-            let interval = results.differenceInterval.map { "   95 % corrected interval [\(NumberFormat.fixed($0[0], 4)), \(NumberFormat.fixed($0[1], 4))]" } ?? ""
-            print("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))\(interval)")
-            print("  corrected t-test (Nadeau–Bengio)  t = \(NumberFormat.short(results.correctedT)), p = \(NumberFormat.short(results.pValue))")
-            print("  naive paired t-test               t = \(NumberFormat.short(results.naiveT)), p = \(NumberFormat.short(results.naivePValue))")
-            print("\n  \(results.verdict)")
-            print("\nreport: \(folder)/report.md")
+    func run() throws { try runExperiment() }
+
+    func specification() throws -> RunSpecification {
+        func settings(_ model: ModelOptions) throws -> RunSettings {
+            var settings = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
+                                       stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed,
+                                       metric: try metric.name())
+            settings.validationFraction = model.valFraction
+            return settings
         }
+        return .compare(ModelComparison(a: try settings(Self.model(a, name: "--a")), b: try settings(Self.model(b, name: "--b"))))
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CVKit
 
-struct KFoldCommand: ParsableCommand {
+struct KFoldCommand: ExperimentCommand {
     static let configuration = CommandConfiguration(
         commandName: "kfold",
         abstract: "K-fold cross-validation: what accuracy to expect, with what uncertainty.",
@@ -25,19 +25,18 @@ struct KFoldCommand: ParsableCommand {
     @OptionGroup var execution: RunOptions
 
     func validate() throws {
-        if k < 2 { throw ValidationError("--k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
-        if repeats < 1 { throw ValidationError("--repeats must be at least 1 (got \(repeats))") }
+        if let problem = KFold.problem(k: k, repeats: repeats) { throw ValidationError(problem) }
         if groupDuplicates && groups != nil { throw ValidationError("--group-duplicates and --groups both choose the groups: use one") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            var settings = RunSettings(
-                scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
-                stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
-            settings.groupDuplicates = groupDuplicates
-            settings.validationFraction = model.valFraction
-            try CrossValidationRun.execute(settings: settings, run: execution)
-        }
+    func run() throws { try runExperiment() }
+
+    func specification() throws -> RunSpecification {
+        var settings = RunSettings(
+            scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
+            stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
+        settings.groupDuplicates = groupDuplicates
+        settings.validationFraction = model.valFraction
+        return .crossValidation(CrossValidationExperiment(settings: settings))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CVKit
 
-struct LOOCVCommand: ParsableCommand {
+struct LOOCVCommand: ExperimentCommand {
     static let configuration = CommandConfiguration(
         commandName: "loocv",
         abstract: "Leave-one-out cross-validation: n trainings, each tested on one row (small data sets).",
@@ -18,13 +18,13 @@ struct LOOCVCommand: ParsableCommand {
     func validate() throws {
     }
 
-    func run() throws {
-        try reportingErrors {
-            var settings = RunSettings(
-                scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
-                training: try model.training(), seed: execution.seed, metric: try metric.name())
-            settings.validationFraction = model.valFraction
-            try CrossValidationRun.execute(settings: settings, run: execution)
-        }
+    func run() throws { try runExperiment() }
+
+    func specification() throws -> RunSpecification {
+        var settings = RunSettings(
+            scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
+            training: try model.training(), seed: execution.seed, metric: try metric.name())
+        settings.validationFraction = model.valFraction
+        return .crossValidation(CrossValidationExperiment(settings: settings))
     }
 }

@@ -6,15 +6,6 @@ enum ReportFolders {
     static func name(dataPath: String, command: String, commandLine: String) -> String {
         RunSettings.reportFolderName(dataPath: dataPath, command: command, commandLine: commandLine)
     }
-
-    static func openJournal(folder: String, commandLine: String, dataset: Dataset, taskCount: Int, resume: Bool) throws -> (Journal, [TaskResult]) {
-        try ReportFolder.create(folder)
-        var hasher = SHA256()
-        hasher.update(Array(commandLine.utf8))
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: String(hasher.finalizeHex().prefix(8)),
-                                    commandLine: commandLine, dataSHA256: dataset.source.sha256, taskCount: taskCount)
-        return try Journal.open(folder: folder, header: header, resume: resume)
-    }
 }
 
 extension ReportFolders {

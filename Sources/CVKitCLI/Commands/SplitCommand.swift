@@ -1,7 +1,7 @@
 import ArgumentParser
 import CVKit
 
-struct SplitCommand: ParsableCommand {
+struct SplitCommand: ExperimentCommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
         abstract: "One train/validation/test split: early stopping on validation, the test part scored once.",
@@ -25,11 +25,12 @@ struct SplitCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let settings = RunSettings(
-                scheme: .split, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test, network: try model.network(), training: try model.training(defaultPatience: 10), seed: execution.seed, metric: try metric.name())
-            try CrossValidationRun.execute(settings: settings, run: execution)
-        }
+    func run() throws { try runExperiment() }
+
+    func specification() throws -> RunSpecification {
+        let settings = RunSettings(
+            scheme: .split, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test,
+            network: try model.network(), training: try model.training(defaultPatience: 10), seed: execution.seed, metric: try metric.name())
+        return .crossValidation(CrossValidationExperiment(settings: settings))
     }
 }

@@ -20,8 +20,7 @@ struct FoldOptions: ParsableArguments {
     var groups: String?
 
     func validate() throws {
-        if k < 2 { throw ValidationError("--k must be at least 2 (got \(k)): with one fold there is nothing to test on") }
-        if repeats < 1 { throw ValidationError("--repeats must be at least 1 (got \(repeats))") }
+        if let problem = KFold.problem(k: k, repeats: repeats) { throw ValidationError(problem) }
     }
 
     var resampler: any Resampler {

@@ -52,22 +52,10 @@ struct ModelOptions: ParsableArguments {
                                valueName: "none|balanced"))
     var classWeight: String = "none"
 
+    /// The flags' syntax here (enumerations, widths); every rule on the values in one place,
+    /// `ModelSpecification.problem`.
     func validate() throws {
         _ = try hiddenWidths()
-        if epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
-        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
-        let widths = try hiddenWidths()
-        if batchSize == 1 && !noBatchnorm && !widths.isEmpty {
-            throw ValidationError("--batch-size 1 with BatchNorm trains nothing: a batch of one row has no variance, so every batch is skipped. "
-                + "Use --no-batchnorm, or a batch of 2 or more")
-        }
-        if !(lr > 0) || !lr.isFinite { throw ValidationError("--lr must be a positive number (got \(lr))") }
-        if !(l2 >= 0) || !l2.isFinite { throw ValidationError("--l2 must be a number ≥ 0 (got \(l2))") }
-        if !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) {
-            throw ValidationError("--beta1 and --beta2 must be in [0, 1) (got \(beta1) and \(beta2))")
-        }
-        if let patience, patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
-        if !(valFraction > 0 && valFraction < 0.5) { throw ValidationError("--val-fraction must be in (0, 0.5) (got \(valFraction))") }
         if Initialization(rawValue: initialization) == nil {
             throw ValidationError("--init must be one of \(Initialization.allCases.map(\.rawValue).joined(separator: ", ")) (got \(initialization))")
         }
@@ -76,6 +64,8 @@ struct ModelOptions: ParsableArguments {
         }
         do { _ = try LearningRateSchedule(parsing: lrDecay) } catch let error as CVKitError { throw ValidationError(error.description) }
         if ClassWeight(rawValue: classWeight) == nil { throw ValidationError("--class-weight must be none or balanced (got \(classWeight))") }
+        if !(valFraction > 0 && valFraction < 0.5) { throw ValidationError("--val-fraction must be in (0, 0.5) (got \(valFraction))") }
+        if let problem = try specification().problem { throw ValidationError(problem) }
     }
 
     func hiddenWidths() throws -> [Int] {
@@ -87,6 +77,11 @@ struct ModelOptions: ParsableArguments {
             }
             return width
         }
+    }
+
+    /// The model these flags give (`defaultPatience`: the command's, when it stops early by default).
+    func specification(defaultPatience: Int? = nil) throws -> ModelSpecification {
+        ModelSpecification(network: try network(), training: try training(defaultPatience: defaultPatience))
     }
 
     func network() throws -> NetworkConfig {

@@ -3,35 +3,90 @@ import Testing
 @testable import CVKit
 
 @Suite struct PlanTests {
+    static let settings = RunSettings(scheme: .kfold, dataPath: "datasets/iris.csv", k: 5, network: NetworkConfig(inputs: 1, classes: 2, hidden: [8]),
+                                      training: TrainingOptions(epochs: 2, batchSize: 32), seed: 3)
+
     func setup() throws -> (Dataset, [ExperimentRunner.Unit]) {
         let data = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
-        let settings = RunSettings(scheme: .kfold, dataPath: "datasets/iris.csv", k: 5, network: NetworkConfig(inputs: 1, classes: 2, hidden: [8]),
-                                   training: TrainingOptions(epochs: 2, batchSize: 32), seed: 3)
-        let splits = try settings.resampler().splits(labels: data.labels, groups: data.groups)
-        return (data, ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 1).units)
+        guard case .needs(let units) = try CrossValidationExperiment(settings: Self.settings).step(dataset: data, finished: [:]) else {
+            Issue.record("a fresh run needs its units")
+            return (data, [])
+        }
+        return (data, units)
     }
 
     func plan(_ units: [ExperimentRunner.Unit], perTask: Int = 2) throws -> Plan {
         let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: "abcd1234", commandLine: "cvkit kfold datasets/iris.csv",
                                     dataSHA256: String(repeating: "0", count: 64), taskCount: units.count)
-        return try Plan(command: "kfold", arguments: ["kfold", "datasets/iris.csv"], workingDirectory: "/tmp", journalHeader: header,
+        return try Plan(command: "kfold", arguments: ["kfold", "datasets/iris.csv"], specification: .crossValidation(CrossValidationExperiment(settings: Self.settings)),
+                        workingDirectory: "/tmp", journalHeader: header,
                         reportFolderName: "iris-kfold-abcd1234", phase: 1, previous: [], unitsPerTask: perTask, units: units.map(PlanUnit.init))
     }
 
-    /// In `.collect` mode the runner trains nothing and names exactly the units without a result.
-    @Test func collectModeNamesThePendingUnits() throws {
-        let (_, units) = try setup()
-        let runner = ExperimentRunner(units: units, jobs: 2)
+    /// `step` trains nothing and names exactly the units without a result; with all of them it
+    /// gives the output, the results in unit order.
+    @Test func stepNamesThePendingUnits() throws {
+        let (data, units) = try setup()
+        #expect(units.map(\.index) == [0, 1, 2, 3, 4])
+        let experiment = CrossValidationExperiment(settings: Self.settings)
         let done = try ExperimentRunner(units: [units[1], units[3]], jobs: 1).run(journal: nil)
-        #expect {
-            try ExperimentRunner.$mode.withValue(.collect) { _ = try runner.run(journal: nil, finished: done) }
-        } throws: { error in
-            (error as? UnitsNeeded)?.units.map(\.index) == [0, 2, 4]
-        }
-        // With every result present, collecting runs to the end and returns them in order.
+        let partial = Dictionary(uniqueKeysWithValues: done.map { ($0.index, $0) })
+        guard case .needs(let missing) = try experiment.step(dataset: data, finished: partial) else { Issue.record("units are missing"); return }
+        #expect(missing.map(\.index) == [0, 2, 4])
         let all = try ExperimentRunner(units: units, jobs: 1).run(journal: nil)
-        let collected = try ExperimentRunner.$mode.withValue(.collect) { try runner.run(journal: nil, finished: all.reversed()) }
-        #expect(collected == all)
+        guard case .done(let output) = try experiment.step(dataset: data, finished: Dictionary(uniqueKeysWithValues: all.reversed().map { ($0.index, $0) })) else {
+            Issue.record("nothing is missing"); return
+        }
+        #expect(output == all)
+        func timeless(_ results: [TaskResult]) -> [TaskResult] { results.map { var result = $0; result.seconds = 0; return result } }
+        #expect(timeless(try experiment.run(dataset: data, jobs: 2)) == timeless(all))
+    }
+
+    /// The plan holds the run as a value: it reads back equal, so nothing has to parse command words.
+    @Test func theSpecificationRoundTrips() throws {
+        let space = try SearchSpace(parsing: "lr=log(1e-4,1e-1) hidden=choice(8|none) epochs=logint(2,9)")
+        var search = HyperparameterSearch(base: Self.settings, space: space, method: .coarseToFine, trials: 3, rounds: 2)
+        search.selection = .oneSE
+        var nested = NestedCrossValidation(base: Self.settings, outerK: 3, innerK: 2, space: space, method: .random, trials: 2)
+        nested.selection = .oneSE
+        var csv = CSVOptions(label: .name("species"), drop: [.index(0)], naValues: ["?"])
+        csv.minCategoryCount = 3
+        var settings = Self.settings
+        settings.csv = csv
+        settings.groupDuplicates = true
+        for specification in [RunSpecification.crossValidation(CrossValidationExperiment(settings: settings)), .search(search, refitOut: "m.cvkit"),
+                              .nested(nested, refitOut: nil), .compare(ModelComparison(a: Self.settings, b: settings))] {
+            let data = try JSONEncoder().encode(specification)
+            #expect(try JSONDecoder().decode(RunSpecification.self, from: data) == specification)
+        }
+    }
+
+    /// Multi-phase experiments ask for one phase at a time: coarse-to-fine round by round, nested
+    /// CV its inner searches then its refits; driven step by step they give what `run` gives.
+    @Test func phasesComeOneAtATime() throws {
+        let data = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
+        var base = Self.settings
+        base.k = 3
+        let space = try SearchSpace(parsing: "lr=log(1e-3,1e-1)")
+        let search = HyperparameterSearch(base: base, space: space, method: .coarseToFine, trials: 2, rounds: 2)
+        let nested = NestedCrossValidation(base: base, outerK: 3, innerK: 2, space: space, method: .random, trials: 2)
+        func phases<E: Experiment>(_ experiment: E) throws -> (sizes: [Int], output: E.Output) {
+            var done: [Int: TaskResult] = [:], sizes: [Int] = []
+            while true {
+                switch try experiment.step(dataset: data, finished: done) {
+                case .done(let output): return (sizes, output)
+                case .needs(let units):
+                    sizes.append(units.count)
+                    for result in try ExperimentRunner(units: units, jobs: 2).run(journal: nil) { done[result.index] = result }
+                }
+            }
+        }
+        let searched = try phases(search)
+        #expect(searched.sizes == [6, 6])
+        #expect(searched.output.trials == (try search.run(dataset: data, jobs: 1)).trials)
+        let nestedPhases = try phases(nested)
+        #expect(nestedPhases.sizes == [3 * 2 * 2, 3])
+        #expect(nestedPhases.output == (try nested.run(dataset: data, jobs: 2)))
     }
 
     @Test func tasksGroupConsecutiveUnitsAndTheHashSealsThePlan() throws {

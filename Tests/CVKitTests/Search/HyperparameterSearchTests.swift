@@ -13,8 +13,10 @@ import Testing
     @Test func randomSearchIsDeterministicAndRanksByScore() throws {
         let (data, settings) = try base()
         let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-4,1e-1)"), method: .random, trials: 4)
-        let (a, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
-        let (b, _) = try search.run(dataset: data, jobs: 1, journal: nil)
+        let outcomeA = try search.run(dataset: data, jobs: 2, journal: nil)
+        let a = outcomeA.trials, rounds = outcomeA.rounds
+        let outcomeB = try search.run(dataset: data, jobs: 1, journal: nil)
+        let b = outcomeB.trials
         #expect(a == b && a.count == 4 && rounds.count == 1)
         let results = SearchResults.make(search: search, dataset: data, trials: a, rounds: rounds, warnings: [])
         #expect(results.best.score.mean == a.map(\.score.mean).max())
@@ -31,7 +33,8 @@ import Testing
             var settings = plain
             settings.metric = metric
             let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-4,1e-1)"), method: .random, trials: 5)
-            let (trials, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
+            let outcomeTrials = try search.run(dataset: data, jobs: 2, journal: nil)
+            let trials = outcomeTrials.trials, rounds = outcomeTrials.rounds
             let results = SearchResults.make(search: search, dataset: data, trials: trials, rounds: rounds, warnings: [])
             let objectives = results.trials.map(TrialScoring.objective)
             #expect(results.trials.allSatisfy { $0.metric == metric })
@@ -49,14 +52,16 @@ import Testing
     @Test func trialsShareTheSplits() throws {
         let (data, settings) = try base()
         let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=choice(0.01|0.01)"), method: .grid, trials: 0)
-        let (trials, _) = try search.run(dataset: data, jobs: 2, journal: nil)
+        let outcomeTrials = try search.run(dataset: data, jobs: 2, journal: nil)
+        let trials = outcomeTrials.trials
         #expect(trials.count == 2 && trials[0].foldAccuracies == trials[1].foldAccuracies)
     }
 
     @Test func coarseToFineNarrowsEachRound() throws {
         let (data, settings) = try base()
         let search = HyperparameterSearch(base: settings, space: try SearchSpace(parsing: "lr=log(1e-5,1)"), method: .coarseToFine, trials: 4, rounds: 3, keep: 0.25)
-        let (trials, rounds) = try search.run(dataset: data, jobs: 2, journal: nil)
+        let outcomeTrials = try search.run(dataset: data, jobs: 2, journal: nil)
+        let trials = outcomeTrials.trials, rounds = outcomeTrials.rounds
         #expect(trials.count == 12 && rounds.count == 3 && Set(trials.map(\.round)) == [1, 2, 3])
         func width(_ text: String) throws -> Double {
             let space = try SearchSpace(parsing: text)

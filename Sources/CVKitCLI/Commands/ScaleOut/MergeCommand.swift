@@ -41,7 +41,8 @@ struct MergeCommand: ParsableCommand {
             guard let next = try PlannedRun.resume(plan, results: results, reportDir: reportDir, json: json, mode: .collect) else { return }
             // Another phase: its units depend on this phase's results.
             let nextFolder = folder + "/next"
-            let nextPlan = try Plan(command: plan.command, arguments: plan.arguments, workingDirectory: plan.workingDirectory,
+            let nextPlan = try Plan(command: plan.command, arguments: plan.arguments, specification: try PlannedRun.specification(of: plan),
+                                    workingDirectory: plan.workingDirectory,
                                     journalHeader: plan.journalHeader, reportFolderName: plan.reportFolderName, phase: plan.phase + 1,
                                     previous: plan.previous + [folder], unitsPerTask: plan.unitsPerTask, units: next.map(PlanUnit.init))
             try nextPlan.save(folder: nextFolder)

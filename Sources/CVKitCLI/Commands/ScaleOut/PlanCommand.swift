@@ -41,13 +41,13 @@ struct PlanCommand: ParsableCommand {
             }
             guard let out, !out.isEmpty else { throw ValidationError("cvkit plan needs --out PLAN: the folder the plan is written to (not empty)") }
             words = PlannedRun.withoutExecutionOptions(words)
-            try PlannedRun.validate(words)
+            let specification = try CVKitCommand.specification(words)
             let folder = PlannedRun.absolute(out)
+            let phase = try PlannedRun.phase(specification)
             try ReportFolder.create(folder)
-            let probe = try PlannedRun.probe(words, scratchParent: folder)
-            let plan = try Plan(command: words[0], arguments: words, workingDirectory: FileManager.default.currentDirectoryPath,
-                                journalHeader: probe.header, reportFolderName: probe.folderName, phase: 1, previous: [],
-                                unitsPerTask: perTask, units: probe.units.map(PlanUnit.init))
+            let plan = try Plan(command: specification.command, arguments: words, specification: specification,
+                                workingDirectory: FileManager.default.currentDirectoryPath, journalHeader: phase.header,
+                                reportFolderName: phase.folderName, phase: 1, previous: [], unitsPerTask: perTask, units: phase.units.map(PlanUnit.init))
             try plan.save(folder: folder)
             print(ScaleOutText.planned(plan, folder: out))
         }

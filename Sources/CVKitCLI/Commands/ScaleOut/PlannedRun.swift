@@ -2,16 +2,15 @@ import ArgumentParser
 import CVKit
 import Foundation
 
-/// A plan's command run the way a local run runs it — the same parser, the same code — with the
-/// report folder redirected and `ExperimentRunner` in `.collect` mode, so the run trains nothing
-/// and hands back the units it would execute. `merge` uses the same path with every result
-/// already in the journal (`--resume`), which is why its report has the local run's bytes.
+/// What the scale-out commands share: a plan's run rebuilt from its `RunSpecification` (never
+/// from its command words), the units of its next phase, and `merge`'s local run over results
+/// that are all in the journal — the same `ExperimentSession` as a local run, hence its bytes.
 enum PlannedRun {
     /// The commands a plan can hold.
     static let commands = ["kfold", "loocv", "split", "search", "nested", "compare"]
 
-    /// Options that say how a run is executed, not what it computes: `plan` drops them, and the
-    /// scale-out commands set their own.
+    /// Options that say how a run is executed, not what it computes: `plan` drops them from the
+    /// words it keeps, and the scale-out commands set their own.
     static let executionFlags: Set<String> = ["--resume", "--json", "--quiet"]
     static let executionOptions: Set<String> = ["--report-dir", "--jobs"]
 
@@ -29,47 +28,27 @@ enum PlannedRun {
         return kept
     }
 
-    /// Parses `words` (a command and its flags) with cvkit's own parser; refuses commands a plan
-    /// cannot hold. Throws ArgumentParser's errors for bad flags (exit 64 with the usual text).
-    static func validate(_ words: [String]) throws {
-        guard let first = words.first, commands.contains(first) else {
-            throw ValidationError("cvkit plan takes one of \(commands.joined(separator: ", ")) followed by its data file and flags (got \(words.first.map { "'\($0)'" } ?? "nothing"))")
+    /// The run's data, journal header, report folder name and the units it needs after `previous`
+    /// (earlier phases' results). Throws when nothing is left to compute.
+    static func phase(_ specification: RunSpecification, previous: [TaskResult] = [])
+        throws -> (units: [ExperimentRunner.Unit], header: Journal.Header, folderName: String) {
+        let dataset = try specification.loadDataset()
+        if case .crossValidation(let run) = specification {
+            try CrossValidationSession.prepare(run.settings, dataset: dataset,
+                                               execution: .init(reportDir: "", jobs: 1, resume: false, json: false, quiet: true))
         }
-        _ = try CVKitCommand.parseAsRoot(words)
-    }
-
-    /// Runs `words` into `reportDir` with `--resume`, in `.collect` mode. Returns the units still
-    /// needed, or nil when the run completed (every result was in the journal: the report is written).
-    static func run(_ words: [String], reportDir: String, extra: [String] = ["--quiet"], mode: ExperimentRunner.Mode = .collect) throws -> [ExperimentRunner.Unit]? {
-        var command = try CVKitCommand.parseAsRoot(words + ["--report-dir", reportDir, "--resume", "--jobs", "1"] + extra)
-        do {
-            try ExperimentRunner.$mode.withValue(mode) { try command.run() }
-            return nil
-        } catch let needed as UnitsNeeded {
-            return needed.units
-        }
-    }
-
-    /// Collects the units of a fresh run of `words` in a scratch folder under `scratchParent`
-    /// (removed afterwards) and returns them with the journal header and report folder name the
-    /// local run would use. `previous` results (earlier phases) are put in the journal first.
-    static func probe(_ words: [String], scratchParent: String, previous: [TaskResult] = [], header known: Journal.Header? = nil,
-                      folderName: String? = nil) throws -> (units: [ExperimentRunner.Unit], header: Journal.Header, folderName: String) {
-        let scratch = scratchParent + "/.scratch-\(getpid())"
-        try ReportFolder.create(scratch)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        if let known, let folderName, !previous.isEmpty {
-            try ReportFolder.create(scratch + "/" + folderName)
-            try Journal.save(folder: scratch + "/" + folderName, header: known, results: previous)
-        }
-        guard let units = try run(words, reportDir: scratch) else {
+        guard let units = try specification.pendingUnits(dataset: dataset, finished: previous) else {
             throw CVKitError.badData(location: nil, message: "this run has nothing left to compute: every unit already has a result")
         }
-        let folders = try FileManager.default.contentsOfDirectory(atPath: scratch).filter { !$0.hasPrefix(".") }
-        guard folders.count == 1, let name = folders.first else {
-            throw CVKitError.io(path: scratch, reason: "expected one report folder, found \(folders.count)")
+        return (units, try specification.journalHeader(dataset: dataset), specification.reportFolderName)
+    }
+
+    /// The plan's run; refuses a plan written before plans held it.
+    static func specification(of plan: Plan) throws -> RunSpecification {
+        guard let specification = plan.specification else {
+            throw CVKitError.badData(location: nil, message: "this plan was written by an older cvkit and does not hold its run; write a new plan (cvkit plan …)")
         }
-        return (units, try Journal.readHeader(folder: scratch + "/" + name), name)
+        return specification
     }
 
     /// An absolute path for `path` (relative to the current folder), without `.` or `..` steps.
@@ -101,13 +80,14 @@ enum PlannedRun {
     }
 
     /// The local run of `plan` into `reportDir`, with `results` already in its journal: in the
-    /// working folder, `--resume`, nothing trained (`mode` .collect or .partial). Returns the units
+    /// working folder, resumed, nothing trained (`mode` .collect or .partial). Returns the units
     /// still needed (a next phase), or nil when the report is written.
-    static func resume(_ plan: Plan, results: [TaskResult], reportDir: String, json: Bool, mode: ExperimentRunner.Mode) throws -> [ExperimentRunner.Unit]? {
+    static func resume(_ plan: Plan, results: [TaskResult], reportDir: String, json: Bool, mode: ExperimentSession.Mode) throws -> [ExperimentRunner.Unit]? {
+        let specification = try specification(of: plan)
         try enterWorkingDirectory(of: plan)
         let report = reportDir + "/" + plan.reportFolderName
         try ReportFolder.create(report)
         try Journal.save(folder: report, header: plan.journalHeader, results: results.sorted { $0.index < $1.index })
-        return try run(plan.arguments, reportDir: reportDir, extra: json ? ["--json", "--quiet"] : ["--quiet"], mode: mode)
+        return try ExperimentSession.run(specification, execution: .init(reportDir: reportDir, jobs: 1, resume: true, json: json, quiet: true), mode: mode)
     }
 }

@@ -62,24 +62,20 @@ struct RunTaskCommand: ParsableCommand {
             print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
             return
         }
+        let specification = try PlannedRun.specification(of: plan)
         try PlannedRun.enterWorkingDirectory(of: plan)
-        let scratchParent = Plan.resultsFolder(folder)
-        try ReportFolder.create(scratchParent)
-        // First the data and the settings as they are now, against the plan.
-        let fresh = try PlannedRun.probe(plan.arguments, scratchParent: scratchParent)
-        if fresh.header.dataSHA256 != plan.dataSHA256 {
-            throw CVKitError.badData(location: nil, message: "the data file changed after the plan was written (SHA-256 \(fresh.header.dataSHA256.prefix(16))… now, "
+        // The data and the run as they are now, against the plan; then this phase's units.
+        let dataset = try specification.loadDataset()
+        let header = try specification.journalHeader(dataset: dataset)
+        if header.dataSHA256 != plan.dataSHA256 {
+            throw CVKitError.badData(location: nil, message: "the data file changed after the plan was written (SHA-256 \(header.dataSHA256.prefix(16))… now, "
                 + "\(plan.dataSHA256.prefix(16))… in the plan); restore it or write a new plan")
         }
-        guard fresh.header == plan.journalHeader, fresh.folderName == plan.reportFolderName else {
-            throw CVKitError.badData(location: nil, message: "this cvkit derives other settings from the plan's command than the plan holds; write a new plan")
+        guard header == plan.journalHeader, specification.reportFolderName == plan.reportFolderName else {
+            throw CVKitError.badData(location: nil, message: "this cvkit derives other settings from the plan's run than the plan holds; write a new plan")
         }
-        var units = fresh.units
-        if !plan.previous.isEmpty {
-            let previous = try PlannedRun.results(ofPlans: plan.previous)
-            units = try PlannedRun.probe(plan.arguments, scratchParent: scratchParent, previous: previous, header: plan.journalHeader,
-                                         folderName: plan.reportFolderName).units
-        }
+        let previous = plan.previous.isEmpty ? [] : try PlannedRun.results(ofPlans: plan.previous)
+        let units = try specification.pendingUnits(dataset: dataset, finished: previous) ?? []
         guard units.map(PlanUnit.init) == plan.units else {
             throw CVKitError.badData(location: nil, message: "the units derived now differ from the plan's (seeds or splits); write a new plan")
         }

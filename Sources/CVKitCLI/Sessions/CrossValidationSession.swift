@@ -1,0 +1,73 @@
+import ArgumentParser
+import CVKit
+import Foundation
+
+/// `kfold`, `loocv` and `split`: the splits trained with a journal, the report, the table or JSON.
+enum CrossValidationSession {
+    /// Before any unit: the memory of the tasks that train side by side (refused when it cannot
+    /// fit), and the resampler's warnings on stderr.
+    static func prepare(_ settings: RunSettings, dataset: Dataset, execution: ExperimentSession.Execution) throws {
+        let resampler = settings.resampler()
+        let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
+        var config = settings.network
+        config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
+        config.classes = dataset.classCount
+        try MemoryEstimate.check(config, batch: settings.training.batchSize, tasks: min(execution.jobs, splits.count))
+        if !execution.quiet {
+            for warning in resampler.warnings(labels: dataset.labels, groups: dataset.groups) { Standard.error("cvkit: warning: \(warning)") }
+        }
+    }
+
+    static func run(_ experiment: CrossValidationExperiment, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
+        let settings = experiment.settings, dataset = context.dataset
+        let repeated = settings.scheme == .kfold && settings.repeats > 1
+        let progress = Progress(quiet: context.execution.quiet) { result in
+            let name = settings.scheme == .split ? "split" : (repeated ? "repeat \(result.repetition + 1) fold \(result.fold + 1)" : "fold \(result.fold + 1)")
+            let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "DIVERGED at epoch \(result.history.divergedAtEpoch ?? result.history.epochs.count)"
+            return "\(name): \(score), \(result.history.epochs.count) epochs, \(String(format: "%.2f", result.seconds)) s"
+        }
+        let driven = try ExperimentSession.drive(experiment, context) { progress.handle($0) }
+        progress.finish()
+        let tasks: [TaskResult]
+        if let output = driven.output {
+            tasks = output
+        } else if case .partial = context.mode {
+            tasks = context.finished.sorted { $0.index < $1.index }
+        } else {
+            return driven.pending
+        }
+        let warnings = settings.resampler().warnings(labels: dataset.labels, groups: dataset.groups)
+        let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: warnings)
+        let timings = CrossValidationReportWriter.Timings(
+            wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
+            taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +))
+        try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: dataset, folder: context.folder, timings: timings)
+
+        if context.execution.json {
+            FileHandle.standardOutput.write(try ReportJSON.encode(JSONWithReportDir(results: results, reportDir: context.folder)))
+        } else {
+            print(CrossValidationText.render(results, folder: context.folder, seconds: timings.wallSeconds))
+        }
+        if results.summary.diverged == results.summary.folds { throw ExitCode(ExitStatus.checkFailed) }
+        return nil
+    }
+}
+
+/// `--json`: the results object plus the report folder's path.
+struct JSONWithReportDir: Encodable {
+    var results: CrossValidationResults
+    var reportDir: String
+
+    func encode(to encoder: Encoder) throws {
+        try results.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(reportDir, forKey: Key(stringValue: "reportDir"))
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,80 @@
+import CVKit
+import Foundation
+
+/// The orchestration every experiment command shares, written once: load the data, open the
+/// report folder and its journal, drive the experiment, write the report, print it. A command
+/// only builds its `RunSpecification`; `merge` rebuilds the same value from the plan and calls
+/// the same code, which is why its report has the local run's bytes.
+enum ExperimentSession {
+    /// Where the units' results come from.
+    enum Mode {
+        /// Train whatever is missing, here (a local run).
+        case train
+        /// Train nothing: the journal holds the results (`merge`). Units still missing are the next
+        /// phase, handed back to the caller.
+        case collect
+        /// Train nothing and report what is there (`merge --allow-partial`; cross-validation only).
+        case partial
+    }
+
+    /// How a run is executed and shown (none of it changes the results).
+    struct Execution {
+        var reportDir: String
+        var jobs: Int
+        var resume: Bool
+        var json: Bool
+        var quiet: Bool
+    }
+
+    /// What every kind of run is given.
+    struct Context {
+        var dataset: Dataset
+        var folder: String
+        var journal: Journal
+        var finished: [TaskResult]
+        var execution: Execution
+        var mode: Mode
+        var started: Date
+    }
+
+    /// Runs `spec` and writes its report into `execution.reportDir`. Returns the units of a further
+    /// phase (mode `.collect`), or nil when the report is written.
+    @discardableResult
+    static func run(_ spec: RunSpecification, execution: Execution, mode: Mode = .train) throws -> [ExperimentRunner.Unit]? {
+        let started = Date()
+        let dataset = try spec.loadDataset()
+        if case .crossValidation(let run) = spec { try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution) }
+        let folder = execution.reportDir + "/" + spec.reportFolderName
+        try ReportFolder.create(folder)
+        let (journal, finished) = try Journal.open(folder: folder, header: try spec.journalHeader(dataset: dataset), resume: execution.resume)
+        let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started)
+        switch spec {
+        case .crossValidation(let run): return try CrossValidationSession.run(run, context)
+        case .search(let search, let refitOut): return try SearchSession.run(search, refitOut: refitOut, context)
+        case .nested(let nested, let refitOut): return try NestedSession.run(nested, refitOut: refitOut, context)
+        case .compare(let comparison): return try CompareSession.run(comparison, context)
+        }
+    }
+
+    /// The experiment's output, or the units it still needs (mode `.collect`). `.partial` is the
+    /// caller's to handle: here it collects.
+    static func drive<E: Experiment>(_ experiment: E, _ context: Context, onEvent: (@Sendable (ExperimentEvent) -> Void)?) throws
+        -> (output: E.Output?, pending: [ExperimentRunner.Unit]) {
+        switch context.mode {
+        case .train:
+            let output = try experiment.run(dataset: context.dataset, jobs: context.execution.jobs, journal: context.journal,
+                                            finished: context.finished, onEvent: onEvent)
+            return (output, [])
+        case .collect, .partial:
+            let done = Dictionary(context.finished.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+            switch try experiment.step(dataset: context.dataset, finished: done) {
+            case .done(let output): return (output, [])
+            case .needs(let units): return (nil, units)
+            }
+        }
+    }
+}
+
+extension RunOptions {
+    var session: ExperimentSession.Execution { ExperimentSession.Execution(reportDir: reportDir, jobs: jobs, resume: resume, json: json, quiet: quiet) }
+}
