@@ -18,6 +18,35 @@ import Testing
         }
     }
 
+    /// Every command accepts --json and --quiet, and lists in its help only what it accepts
+    /// (nested has no coarse-to-fine).
+    @Test func everyCommandTakesJSONAndQuiet() throws {
+        for command in [["info"], ["folds"], ["kfold"], ["loocv"], ["split"], ["search"], ["nested"], ["compare"], ["sanity"], ["fit"], ["predict"],
+                        ["plan"], ["run-task"], ["submit", "slurm"], ["submit", "parallel"], ["status"], ["merge"]] {
+            let help = try CLIRunner.run(command + ["--help"]).stdout
+            #expect(help.contains("--json") && help.contains("--quiet"), "\(command.joined(separator: " ")) --help")
+        }
+        #expect(!(try CLIRunner.run(["nested", "--help"]).stdout.contains("coarse-to-fine")))
+        #expect(try CLIRunner.run(["nested", "datasets/iris.csv", "--method", "coarse-to-fine"]).status == 64)
+    }
+
+    /// -k, -l, -j, -o and -q are the long options' short forms; folds and plan answer --json.
+    @Test func shortFlagsAndJSONEverywhere() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let short = try CLIRunner.run(["kfold", "datasets/iris.csv", "-k", "3", "-l", "label", "-j", "1", "-o", dir, "-q", "--epochs", "2", "--json"])
+        #expect(short.status == 0 && short.stderr.isEmpty, "\(short.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(short.stdout.utf8)) as? [String: Any])
+        #expect((object["commandLine"] as? String)?.contains("--k 3") == true && (object["reportDir"] as? String)?.hasPrefix(dir) == true)
+        let folds = try CLIRunner.run(["folds", "datasets/iris.csv", "-k", "5", "--json", "-q"])
+        let assignment = try #require(try JSONSerialization.jsonObject(with: Data(folds.stdout.utf8)) as? [String: Any])
+        #expect(assignment["k"] as? Int == 5 && ((assignment["folds"] as? [[Int]])?.first?.count ?? 0) == 150)
+        let plan = try CLIRunner.run(["plan", "kfold", "datasets/iris.csv", "-k", "3", "--out", dir + "/plan", "--json"])
+        let planned = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any], "\(plan.stderr)")
+        #expect(planned["units"] as? Int == 3 && planned["tasks"] as? Int == 3)
+        let status = try CLIRunner.run(["status", dir + "/plan", "-q"])
+        #expect(status.status == 1 && status.stdout.isEmpty)
+    }
+
     @Test func emptyPathsAreRefused() throws {
         #expect(try CLIRunner.run(["kfold", "datasets/iris.csv", "--report-dir", ""]).status == 64)
         #expect(try CLIRunner.run(["info", ""]).status == 64)

@@ -24,8 +24,16 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: reportDir + "/" + file), "\(file)")
         }
         let predictions = try String(contentsOfFile: reportDir + "/predictions.csv", encoding: .utf8).split(separator: "\n")
-        #expect(predictions.first == "row,repeat,fold,true,predicted,p_0,p_1,p_2")
+        #expect(predictions.first == "row,repeat,fold,true,predicted,p_setosa,p_versicolor,p_virginica")
         #expect(predictions.count == 151)
+        // Joined back to the data by `row` (1-based data rows): every true class is the data's label there.
+        let data = try String(contentsOfFile: CLIRunner.projectRoot + "/datasets/iris.csv", encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+        for line in predictions.dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            let row = try #require(Int(fields[0]))
+            #expect(data[row - 1].hasSuffix("," + fields[3]), "row \(row)")
+            #expect(Int(fields[1]) == 1 && (1...3).contains(Int(fields[2]) ?? 0))
+        }
         let stored = try json(String(contentsOfFile: reportDir + "/results.json", encoding: .utf8))
         #expect(stored["reportDir"] == nil)
         #expect((stored["commandLine"] as? String)?.hasPrefix("cvkit kfold datasets/iris.csv --k 3") == true)
@@ -169,10 +177,14 @@ import Testing
         let reportDir = try #require(try json(result.stdout)["reportDir"] as? String)
         let files = try FileManager.default.contentsOfDirectory(atPath: reportDir)
         #expect(files.contains("report.md") && files.contains("confusion.svg"))
-        for file in files {
+        for file in files where file != "predictions.csv" {
             let text = try String(contentsOfFile: reportDir + "/" + file, encoding: .utf8)
             #expect(!text.contains("<script>"), "\(file)")
         }
+        // predictions.csv holds the class names as data (a CSV file is not rendered as markup); the file stays one CSV line per row.
+        let predictions = try String(contentsOfFile: reportDir + "/predictions.csv", encoding: .utf8)
+        #expect(predictions.contains(",x|<script>alert(1)</script>,") && predictions.contains(",../../evil,"))
+        #expect(predictions.split(separator: "\n").count == 7)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["names.csv", "reports"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/../evil"))
         #expect(!result.stdout.contains("<script>"))

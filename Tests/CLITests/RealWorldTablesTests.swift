@@ -18,9 +18,9 @@ import Testing
         let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first { $0.hasPrefix("titanic-kfold-") })
         let predictions = try String(contentsOfFile: dir + "/" + folder + "/predictions.csv", encoding: .utf8)
         let lines = predictions.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("row,id,repeat,fold,true,predicted,p_0,p_1") == true)
+        #expect(lines.first == "row,name,repeat,fold,true,predicted,p_no,p_yes")
         #expect(lines.count == 1310)
-        #expect(lines[1].hasPrefix("0,\"Allen, Miss. Elisabeth Walton\",0,"))
+        #expect(lines[1].hasPrefix("1,\"Allen, Miss. Elisabeth Walton\",1,") && lines[1].contains(",yes,"))
         let report = try String(contentsOfFile: dir + "/" + folder + "/report.md", encoding: .utf8)
         #expect(report.contains("| name | identifier |") && report.contains("imputed value (training median)"))
     }

@@ -143,6 +143,17 @@ extension CrossValidationResults {
             warnings.append("\(diverged.count) of \(tasks.count) folds diverged (the training loss became NaN, infinite or over 3× the initial loss: \(list)\(diverged.count > 10 ? ", …" : "")); "
                 + "\(scoredAs). Lower the learning rate (--lr) or add --lr-decay.")
         }
+        if let patience = settings.training.patience {
+            // Early stopping that never stopped: every epoch ran, so the epoch budget, not the
+            // validation loss, ended training.
+            let ranAll = alive.filter { $0.nValidation > 0 && $0.history.epochs.count == settings.training.epochs }
+            if !ranAll.isEmpty {
+                let best = ranAll.compactMap(\.history.bestEpoch)
+                warnings.append("Early stopping never triggered in \(ranAll.count) of \(alive.count) \(settings.scheme == .split ? "runs" : "folds"): all \(settings.training.epochs) epochs ran "
+                    + "(the validation loss never went \(patience) epochs without improving; best epoch \(best.map(String.init).joined(separator: ", ")))"
+                    + (best.contains(settings.training.epochs) ? ", and the best was the last: raise --epochs." : "."))
+            }
+        }
         if settings.scheme == .loocv {
             warnings.append("The majority-class baseline is pessimistic under leave-one-out: taking a row out makes its class rarer in the training part, "
                 + "so with balanced classes the majority guess is always wrong. Compare with the K-fold baseline instead.")

@@ -79,8 +79,8 @@ public enum CrossValidationMarkdown {
                 + "\(leak.testRowsWithTwin) of \(leak.testPredictions) test predictions were of a row with a twin outside its test part"
                 + (leak.looksLikeCopies ? " — the twins look like copies (see Warnings)." : "."))
         }
-        out.append("- Out-of-fold predictions: `predictions.csv` (row, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "id, " : "")
-            + "repeat, fold, true and predicted class code — see the per-class table —, `p_<code>` the probability of each class).")
+        out.append("- Out-of-fold predictions: `predictions.csv` (row — the 1-based data row —, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "the identifier, " : "")
+            + "repeat and fold numbered as here, true and predicted class, `p_<class>` the probability of each class).")
         out.append("")
         if let columns = r.data.columns {
             out += ColumnsMarkdown.table(columns)

@@ -36,22 +36,24 @@ public enum CrossValidationReportWriter {
         try files.write(sink: sink)
     }
 
-    /// `row,repeat,fold,true,predicted,p_0…p_<C-1>`, ordered by repeat, then row. `true` and
-    /// `predicted` are class codes: the 0-based index into the classes in the order of
-    /// `results.json` (`data.classes`) and of the report's per-class table; `id`, when the data has an
-    /// identifier column, is its text (`SpreadsheetText`); `p_i` is the
-    /// probability of class i. Codes, not names, because names come from the data: a name holding
-    /// `=cmd|…` or markup must not reach a spreadsheet or a web page from a file we wrote, and
-    /// numbers read back without quoting rules.
+    /// `row[,<identifier>],repeat,fold,true,predicted,p_<class>…`, ordered by repeat, then row, numbered
+    /// as the report numbers them, to join back to the data without work: `row` is the 1-based data
+    /// row (the header line is not counted), the identifier column (when the data has one, under its
+    /// own name) its text, `repeat` and `fold` count from 1, `true` and `predicted` are class names and
+    /// `p_<class>` the probability of each class, in the order of `results.json`'s `data.classes`.
+    /// Every text from the data (identifier, class names, headers) goes through `SpreadsheetText`:
+    /// CSV-quoted, and a leading `=`, `+`, `-` or `@` neutralized so no spreadsheet runs it.
     ///
     /// Written straight into bytes (a million probabilities for 100,000 rows of 10 classes): each
-    /// number's text appended as it is made, no array of fields per line, no joining. Each `p_i` is
-    /// Swift's shortest text that reads back as the same Float (`Float.description`).
+    /// number's text appended as it is made. Each `p_<class>` is Swift's shortest text that reads
+    /// back as the same Float (`Float.description`).
     static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> Data {
         let classes = dataset.classCount
         var out = [UInt8]()
         let identifiers = dataset.identifierName.map { _ in dataset.identifiers } ?? []
-        let header = ["row"] + (identifiers.isEmpty ? [] : ["id"]) + ["repeat", "fold", "true", "predicted"] + (0..<classes).map { "p_\($0)" }
+        let names = dataset.classNames.map(SpreadsheetText.field)
+        let header = ["row"] + (identifiers.isEmpty ? [] : [SpreadsheetText.field(dataset.identifierName ?? "id")]) + ["repeat", "fold", "true", "predicted"]
+            + dataset.classNames.map { SpreadsheetText.field("p_" + $0) }
         out.append(contentsOf: header.joined(separator: ",").utf8)
         out.append(0x0A)
         var order: [(repetition: Int, row: Int, task: Int, position: Int)] = []
@@ -63,10 +65,9 @@ public enum CrossValidationReportWriter {
         let probabilities = tasks.map { $0.diverged ? [] : $0.probabilities }
         for entry in order {
             let task = tasks[entry.task]
-            if !identifiers.isEmpty { out.append(contentsOf: "\(entry.row),\(SpreadsheetText.field(identifiers[entry.row]))".utf8) } else {
-                out.append(contentsOf: "\(entry.row)".utf8)
-            }
-            out.append(contentsOf: ",\(task.repetition),\(task.fold),\(dataset.labels[entry.row]),\(task.predicted[entry.position])".utf8)
+            out.append(contentsOf: "\(entry.row + 1)".utf8)
+            if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[entry.row]))".utf8) }
+            out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[entry.row])]),\(names[Int(task.predicted[entry.position])])".utf8)
             let first = entry.position * classes
             for value in probabilities[entry.task][first..<first + classes] {
                 out.append(0x2C)

@@ -28,6 +28,8 @@ public enum NestedMarkdown {
         out.append("")
         out.append("> The interval is a t-interval over \(a.n) outer folds; they share training rows, so it is approximate.")
         out.append("")
+        out.append("![inner best and outer score per outer fold](nested.svg)" + charts(r).dropFirst().map { " ![\($0.name)](\($0.name))" }.joined())
+        out.append("")
         if let refit = r.refit {
             out.append("**The model to keep:** the same search run on every row chose "
                 + refit.sampled.sorted { $0.key < $1.key }.map { Markdown.code("\($0.key)=\($0.value)") }.joined(separator: ", ")
@@ -73,5 +75,30 @@ public enum NestedMarkdown {
         out.append(r.warnings.isEmpty ? "None." : r.warnings.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
         out.append("")
         return out.joined(separator: "\n")
+    }
+
+    /// `nested.svg` — per outer fold, the best inner score (what a plain search reports) beside the
+    /// outer test score, with the nested estimate as a line: the gap is the optimism, fold by fold —
+    /// and `nested-<parameter>.svg` for each numeric parameter: the value each outer fold chose (log
+    /// axis for log-scale parameters) against its outer score, to see whether the choice is stable.
+    public static func charts(_ r: NestedResults) -> [(name: String, svg: String)] {
+        let metric = r.summary.headline.flatMap(MetricName.init(rawValue:)) ?? .accuracy
+        let estimate = (r.summary.score ?? r.summary.accuracy).mean
+        let points = r.outer.flatMap { fold in
+            [(x: Double(fold.fold + 1), y: fold.innerScore, group: 0), (x: Double(fold.fold + 1), y: fold.outerScore, group: 1)]
+        }
+        var charts = [(name: "nested.svg", svg: SVGCharts.scatter(
+            points: points, groupNames: ["best inner score", "outer test score"], logX: false, xLabel: "outer fold", yLabel: metric.title,
+            title: "Nested CV: inner best and outer \(metric.title) per outer fold",
+            referenceLines: [(y: estimate, label: "nested estimate \(CrossValidationMarkdown.f4(estimate))")]))]
+        let space = (try? SearchSpace(parsing: r.space))?.parameters ?? []
+        for parameter in space where parameter.distribution.isNumeric {
+            let chosen = r.outer.compactMap { fold in fold.config.value(of: parameter.name).map { (x: $0, y: fold.outerScore, group: 0) } }
+            guard !chosen.isEmpty else { continue }
+            charts.append((name: "nested-\(parameter.name).svg", svg: SVGCharts.scatter(
+                points: chosen, groupNames: ["an outer fold's choice"], logX: parameter.distribution.isLogScale, xLabel: parameter.name,
+                yLabel: "outer \(metric.title)", title: "Nested CV: \(parameter.name) chosen by each outer fold")))
+        }
+        return charts
     }
 }

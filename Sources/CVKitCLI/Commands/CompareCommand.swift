@@ -15,7 +15,7 @@ struct CompareCommand: ExperimentCommand {
     @OptionGroup var dataOptions: DataOptions
     @Option(parsing: .unconditional, help: ArgumentHelp("Model and training flags of configuration A, quoted (e.g. '--hidden 32').", valueName: "flags")) var a: String = ""
     @Option(parsing: .unconditional, help: ArgumentHelp("Model and training flags of configuration B, quoted.", valueName: "flags")) var b: String = ""
-    @Option(help: "Folds per repeat.") var k: Int = 10
+    @Option(name: [.customShort("k"), .long], help: "Folds per repeat.") var k: Int = 10
     @Option(help: "Repeats of K-fold, each with a new shuffle.") var repeats: Int = 10
     @Flag(help: "Plain K-fold: do not keep class proportions in each fold.") var noStratify = false
     @OptionGroup var metric: MetricOptions

@@ -36,9 +36,10 @@ struct FitCommand: ParsableCommand {
             let dataset = try CSVLoader.load(path: settings.dataPath, options: settings.csv)
             let file = try FinalModel.fit(dataset, settings: settings) { record in
                 if !quiet {
-                    Standard.error(String(format: "epoch %d: training loss %.4f, accuracy %.4f", record.epoch, record.trainLoss, record.trainAccuracy))
+                    Standard.status(String(format: "epoch %d: training loss %.4f, accuracy %.4f", record.epoch, record.trainLoss, record.trainAccuracy))
                 }
             }
+            if !quiet { Standard.endStatus() }
             try AtomicFile.write(try file.encoded(), to: out)
             if json {
                 FileHandle.standardOutput.write(try ReportJSON.encode(file.header))

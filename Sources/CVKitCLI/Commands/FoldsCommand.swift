@@ -7,8 +7,9 @@ struct FoldsCommand: ParsableCommand {
         commandName: "folds",
         abstract: "Write the exact K-fold assignment as CSV (row,repeat,fold) to reuse in pandas, R or scikit-learn.",
         discussion: """
-            Rows are 0-based data rows (the header is not counted). The same data, k, repeats and seed give the
-            same folds as `cvkit kfold`. In scikit-learn: PredefinedSplit(test_fold=folds[folds.repeat == 0].fold).
+            Numbered as the reports and predictions.csv number them: row is the 1-based data row (the header is not \
+            counted), repeat and fold count from 1. The same data, k, repeats and seed give the same folds as `cvkit kfold`. \
+            In scikit-learn: PredefinedSplit(test_fold=folds[folds.repeat == 1].fold - 1).
             Example: cvkit folds datasets/digits.csv --k 10 --repeats 2 --out folds.csv
             """)
 
@@ -17,22 +18,36 @@ struct FoldsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the CSV here (atomically) instead of stdout.", valueName: "file"))
     var out: String?
+    @OptionGroup var output: OutputOptions
+
+    /// `--json`: the assignment, numbered as the CSV.
+    struct FoldsJSON: Encodable {
+        var rows: Int
+        var k: Int
+        var repeats: Int
+        /// Per repeat, the 1-based fold of each data row (in row order).
+        var folds: [[Int]]
+        var out: String?
+    }
 
     func run() throws {
         try reportingErrors {
             let dataset = try CSVLoader.load(path: dataOptions.data, options: dataOptions.csvOptions(groups: foldOptions.groups))
             let assignments = try foldOptions.assignments(for: dataset)
-            for warning in foldOptions.resampler.warnings(labels: dataset.labels, groups: dataset.groups) {
+            for warning in foldOptions.resampler.warnings(labels: dataset.labels, groups: dataset.groups) where !output.quiet {
                 Standard.error("cvkit: warning: \(warning)")
             }
             var csv = "row,repeat,fold\n"
             csv.reserveCapacity(dataset.rowCount * assignments.count * 12)
             for (repetition, folds) in assignments.enumerated() {
-                for (row, fold) in folds.enumerated() { csv += "\(row),\(repetition),\(fold)\n" }
+                for (row, fold) in folds.enumerated() { csv += "\(row + 1),\(repetition + 1),\(fold + 1)\n" }
             }
-            if let out {
-                try AtomicFile.write(Data(csv.utf8), to: out)
-                Standard.error("cvkit: wrote \(out) (\(dataset.rowCount) rows × \(assignments.count) repeat\(assignments.count == 1 ? "" : "s"))")
+            if let out { try AtomicFile.write(Data(csv.utf8), to: out) }
+            if output.json {
+                try JSONOutput.print(FoldsJSON(rows: dataset.rowCount, k: foldOptions.k, repeats: assignments.count,
+                                               folds: assignments.map { $0.map { $0 + 1 } }, out: out))
+            } else if let out {
+                if !output.quiet { Standard.error("cvkit: wrote \(out) (\(dataset.rowCount) rows × \(assignments.count) repeat\(assignments.count == 1 ? "" : "s"))") }
             } else {
                 FileHandle.standardOutput.write(Data(csv.utf8))
             }

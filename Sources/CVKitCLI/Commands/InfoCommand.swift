@@ -13,6 +13,9 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print one JSON object on stdout instead of the tables.")
     var json = false
 
+    @Flag(name: [.customShort("q"), .long], help: "Nothing on stderr but errors (info writes its findings on stdout).")
+    var quiet = false
+
     func run() throws {
         try reportingErrors {
             let started = Date()
@@ -38,8 +41,8 @@ struct InfoCommand: ParsableCommand {
                 try JSONOutput.print(info)
                 return
             }
-            print(InfoText.render(dataset: dataset, counts: counts, stats: stats, seconds: seconds))
-            print(InfoText.leakGuards(twins: twins, rowNumbers: rowNumbers, rows: dataset.rowCount))
+            printFitted(InfoText.render(dataset: dataset, counts: counts, stats: stats, seconds: seconds))
+            printFitted(InfoText.leakGuards(twins: twins, rowNumbers: rowNumbers, rows: dataset.rowCount))
         }
     }
 }

@@ -75,7 +75,7 @@ enum InfoText {
 
     /// Exact twins and row-number columns, with what to do about them.
     static func leakGuards(twins: DuplicateRows, rowNumbers: [String], rows: Int) -> String {
-        var out = ["duplicates: \(twins.duplicateRows) of \(rows) rows share their features with another row (\(twins.sets) sets, "
+        var out = ["duplicates: \(twins.duplicateRows) of \(rows) rows share their features with another row (\(twins.sets) set\(twins.sets == 1 ? "" : "s"), "
             + "\(twins.disagreeingSets) disagreeing on the label)"]
         if twins.looksLikeCopies {
             out.append("  warning: the twins agree on the label: they look like copied rows. Cross-validate with --group-duplicates to score new rows only.")

@@ -13,7 +13,7 @@ struct KFoldCommand: ExperimentCommand {
             """)
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Number of folds.") var k: Int = 10
+    @Option(name: [.customShort("k"), .long], help: "Number of folds.") var k: Int = 10
     @Option(help: "Repeat K-fold with a new shuffle each time.") var repeats: Int = 1
     @Flag(help: "Plain K-fold: do not keep class proportions in each fold.") var noStratify = false
     @Option(help: ArgumentHelp("Group K-fold on this column: no group in two folds, class shares as even as whole groups allow (--no-stratify: fold sizes only). The column is not a feature.", valueName: "column"))

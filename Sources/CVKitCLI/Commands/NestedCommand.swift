@@ -18,6 +18,7 @@ struct NestedCommand: ExperimentCommand {
     @Option(help: "Inner folds (scoring each trial).") var inner: Int = 3
     @Flag(help: "Plain K-fold for both levels.") var noStratify = false
     @OptionGroup var searchOptions: SearchOptions
+    @Option(help: ArgumentHelp("random or grid: the search inside each outer fold.", valueName: "method")) var method: String = "random"
     @OptionGroup var model: ModelOptions
     @OptionGroup var metric: MetricOptions
     @Option(help: ArgumentHelp("Run the same search on every row (as the inner loop did on each outer training part), fit its winner on every row and write the model here.",
@@ -27,7 +28,7 @@ struct NestedCommand: ExperimentCommand {
 
     func validate() throws {
         if let problem = KFold.problem(k: outer, kName: "--outer") ?? KFold.problem(k: inner, kName: "--inner") { throw ValidationError(problem) }
-        if searchOptions.method == "coarse-to-fine" { throw ValidationError("nested runs --method random or grid inside each outer fold") }
+        if method != "random" && method != "grid" { throw ValidationError("--method must be random or grid: nested runs one search inside each outer fold (got \(method))") }
         if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
     }
 
@@ -39,7 +40,7 @@ struct NestedCommand: ExperimentCommand {
         base.validationFraction = model.valFraction
         var nested = NestedCrossValidation(
             base: base, outerK: outer, innerK: inner, space: try searchOptions.checkedSpace(base: base),
-            method: HyperparameterSearch.Method(rawValue: searchOptions.method) ?? .random, trials: searchOptions.trials)
+            method: HyperparameterSearch.Method(rawValue: method) ?? .random, trials: searchOptions.trials)
         nested.selection = searchOptions.selection
         return .nested(nested, refitOut: refitOut)
     }

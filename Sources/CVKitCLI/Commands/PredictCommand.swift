@@ -17,11 +17,22 @@ struct PredictCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The model file.", valueName: "model")) var model: String
     @OptionGroup var dataOptions: DataOptions
     @Option(help: ArgumentHelp("Write the predictions to this file (default: standard output).", valueName: "file")) var out: String?
-    @Flag(help: "No metrics or notes on stderr.") var quiet = false
+    @Flag(name: [.customShort("q"), .long], help: "No metrics or notes on stderr.") var quiet = false
+    @Flag(help: "Print a JSON summary on stdout (rows, metrics when DATA has the label, unseen categories); needs --out for the predictions.")
+    var json = false
+
+    struct PredictJSON: Encodable {
+        var rows: Int
+        var predictions: String
+        var scores: Scores?
+        var unseenCategories: [String: Int]
+        var unknownLabels: [String]
+    }
 
     func validate() throws {
         if model.isEmpty { throw ValidationError("the model path is empty") }
         if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
+        if json && out == nil { throw ValidationError("--json prints a summary on stdout: write the predictions with --out FILE") }
     }
 
     func run() throws {
@@ -45,6 +56,10 @@ struct PredictCommand: ParsableCommand {
             }
             let text = Data((lines.joined(separator: "\n") + "\n").utf8)
             if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(text) }
+            if json, let out {
+                try JSONOutput.print(PredictJSON(rows: dataset.rowCount, predictions: out, scores: result.scores, unseenCategories: result.unseen,
+                                                 unknownLabels: result.unknownLabels))
+            }
             guard !quiet else { return }
             for (column, count) in result.unseen.sorted(by: { $0.key < $1.key }) {
                 Standard.error("cvkit: note: \(count) row\(count == 1 ? "" : "s") of column \"\(column)\" hold a category the model never saw (encoded as zeros)")

@@ -39,8 +39,9 @@ struct SanityCommand: ParsableCommand {
             var done = 0
             var results = try SanityRunner.run(dataset: dataset, settings: settings) { check in
                 done += 1
-                if !execution.quiet { Standard.error("[\(done)/\(SanityCheckName.allCases.count)] \(check.name): \(check.passed ? "pass" : "FAIL")") }
+                if !execution.quiet { Standard.status("[\(done)/\(SanityCheckName.allCases.count)] \(check.name): \(check.passed ? "pass" : "FAIL")") }
             }
+            if !execution.quiet { Standard.endStatus() }
             let folder = execution.reportDir + "/" + settings.reportFolderName
             try SanityReportWriter.write(results, folder: folder)
             if execution.json {

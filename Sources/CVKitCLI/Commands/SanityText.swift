@@ -18,7 +18,11 @@ enum SanityText {
             table.add([check.name, check.passed ? (check.advice.isEmpty ? "pass" : "pass*") : "FAIL", check.expected, check.observed])
         }
         let rendered = table.render(indent: "  ")
-        if let width, rendered.split(separator: "\n").contains(where: { $0.utf8.count > width }) {
+        // A cell the table would cut (TextTable.maxCell) or a line wider than the terminal: the
+        // observed values move to their own lines, whole.
+        let cut = r.checks.contains { $0.observed.count > TextTable.maxCell || $0.expected.count > TextTable.maxCell }
+        if cut || (width.map { width in rendered.split(separator: "\n").contains { $0.count > width } } ?? false) {
+            let width = width ?? Int.max / 2
             // Three columns, and each check's observed value on the lines below it.
             var narrow = TextTable([("check", .left), ("result", .left), ("expected", .left)])
             for check in r.checks { narrow.add([check.name, check.passed ? (check.advice.isEmpty ? "pass" : "pass*") : "FAIL", check.expected]) }

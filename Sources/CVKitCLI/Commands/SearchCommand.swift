@@ -13,8 +13,11 @@ struct SearchCommand: ExperimentCommand {
             """)
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Folds scoring each trial.") var k: Int = 5
+    @Option(name: [.customShort("k"), .long], help: "Folds scoring each trial.") var k: Int = 5
     @OptionGroup var searchOptions: SearchOptions
+    @Option(help: ArgumentHelp("random, grid or coarse-to-fine.", valueName: "method")) var method: String = "random"
+    @Option(help: "Coarse-to-fine: rounds of random search, each of --trials configurations.") var rounds: Int = 3
+    @Option(help: "Coarse-to-fine: the best fraction of a round that the next round's ranges are narrowed around.") var keep: Double = 0.25
     @OptionGroup var model: ModelOptions
     @OptionGroup var metric: MetricOptions
     @Option(help: ArgumentHelp("Fit the best configuration on every row and write the model here (see cvkit predict).", valueName: "file"))
@@ -23,6 +26,9 @@ struct SearchCommand: ExperimentCommand {
 
     func validate() throws {
         if let problem = KFold.problem(k: k) { throw ValidationError(problem) }
+        if HyperparameterSearch.Method(rawValue: method) == nil { throw ValidationError("--method must be random, grid or coarse-to-fine (got \(method))") }
+        if rounds < 1 { throw ValidationError("--rounds must be at least 1 (got \(rounds))") }
+        if !(keep > 0 && keep <= 1) { throw ValidationError("--keep must be in (0, 1] (got \(keep))") }
         if let refitOut, refitOut.isEmpty { throw ValidationError("--refit-out needs a file name") }
     }
 
@@ -32,6 +38,7 @@ struct SearchCommand: ExperimentCommand {
         var base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k,
                                network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
         base.validationFraction = model.valFraction
-        return .search(try searchOptions.search(base: base), refitOut: refitOut)
+        return .search(try searchOptions.search(base: base, method: HyperparameterSearch.Method(rawValue: method) ?? .random, rounds: rounds, keep: keep),
+                       refitOut: refitOut)
     }
 }

@@ -7,7 +7,7 @@ struct DataOptions: ParsableArguments {
               completion: .file(extensions: ["csv", "tsv", "txt"]))
     var data: String
 
-    @Option(help: ArgumentHelp("The label column, by name or 0-based index (default: the last column).", valueName: "name|index"))
+    @Option(name: [.customShort("l"), .long], help: ArgumentHelp("The label column, by name or 0-based index (default: the last column).", valueName: "name|index"))
     var label: String?
 
     @Option(help: ArgumentHelp("The field delimiter: one character, or \\t for tabs.", valueName: "char"))

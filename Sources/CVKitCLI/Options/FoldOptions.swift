@@ -3,7 +3,7 @@ import CVKit
 
 /// How K-fold splits are made; shared by `folds` and the cross-validation commands.
 struct FoldOptions: ParsableArguments {
-    @Option(help: "Number of folds (at least 2, at most the number of rows).")
+    @Option(name: [.customShort("k"), .long], help: "Number of folds (at least 2, at most the number of rows).")
     var k: Int = 10
 
     @Option(help: "Repeat K-fold this many times, each with its own shuffle.")

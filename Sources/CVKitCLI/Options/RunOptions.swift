@@ -6,10 +6,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Seed for every random choice (folds, initial weights, batch order).")
     var seed: UInt64 = 0
 
-    @Option(help: "Tasks run side by side (default: all cores). Results do not depend on it.")
+    @Option(name: [.customShort("j"), .long], help: "Tasks run side by side (default: all cores). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Folder for reports; each run writes <data>-<command>-<settings hash>/ inside it.", valueName: "dir"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Folder for reports; each run writes <data>-<command>-<settings hash>/ inside it.", valueName: "dir"))
     var reportDir: String = "reports"
 
     @Flag(help: "Continue an interrupted run from its journal; the report ends byte-identical to an uninterrupted run.")
@@ -18,7 +18,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the results as one JSON object on stdout instead of the table.")
     var json = false
 
-    @Flag(help: "No progress on stderr.")
+    @Flag(name: [.customShort("q"), .long], help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {

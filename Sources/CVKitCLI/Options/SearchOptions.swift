@@ -2,7 +2,8 @@ import ArgumentParser
 import CVKit
 import Foundation
 
-/// What to search and how; shared by `search` and `nested`.
+/// What to search and how to choose; shared by `search` and `nested` (each has its own `--method`:
+/// nested has no coarse-to-fine).
 struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The space: name=distribution pairs, e.g. 'lr=log(1e-4,1e-1) l2=log(1e-6,1e-2) hidden=choice(64|128,64) batch=choice(32|64) epochs=int(10,40) beta1=oml(0.9,0.999)'. Distributions: log, uniform, int, choice, oml.",
@@ -12,29 +13,15 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read the space from this file instead (same syntax, any whitespace).", valueName: "file"))
     var spaceFile: String?
 
-    @Option(help: "Configurations to try (per round for coarse-to-fine; grid tries every combination).")
+    @Option(help: "Configurations to try (grid tries every combination).")
     var trials: Int = 20
-
-    @Option(help: ArgumentHelp("random, grid or coarse-to-fine.", valueName: "method"))
-    var method: String = "random"
-
-    @Option(help: "Coarse-to-fine: rounds of random search.")
-    var rounds: Int = 3
-
-    @Option(help: "Coarse-to-fine: the best fraction of a round that the next round's ranges are narrowed around.")
-    var keep: Double = 0.25
 
     @Option(help: ArgumentHelp("The winner: best (ties: fewer diverged folds, fewer parameters, stronger l2, smaller lr, earlier trial) or one-se (the simplest within one standard error of the best).", valueName: "best|one-se"))
     var select: String = "best"
 
     func validate() throws {
         if trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials))") }
-        if rounds < 1 { throw ValidationError("--rounds must be at least 1 (got \(rounds))") }
-        if !(keep > 0 && keep <= 1) { throw ValidationError("--keep must be in (0, 1] (got \(keep))") }
         if TrialScoring.Selection(rawValue: select) == nil { throw ValidationError("--select must be best or one-se (got \(select))") }
-        if HyperparameterSearch.Method(rawValue: method) == nil {
-            throw ValidationError("--method must be random, grid or coarse-to-fine (got \(method))")
-        }
         if spaceFile == nil {
             do { _ = try SearchSpace(parsing: space) } catch let error as CVKitError { throw ValidationError(error.description) }
         }
@@ -57,9 +44,8 @@ struct SearchOptions: ParsableArguments {
 
     var selection: TrialScoring.Selection { TrialScoring.Selection(rawValue: select) ?? .best }
 
-    func search(base: RunSettings) throws -> HyperparameterSearch {
-        var search = HyperparameterSearch(base: base, space: try checkedSpace(base: base), method: HyperparameterSearch.Method(rawValue: method) ?? .random,
-                                          trials: trials, rounds: rounds, keep: keep)
+    func search(base: RunSettings, method: HyperparameterSearch.Method, rounds: Int, keep: Double) throws -> HyperparameterSearch {
+        var search = HyperparameterSearch(base: base, space: try checkedSpace(base: base), method: method, trials: trials, rounds: rounds, keep: keep)
         search.selection = selection
         return search
     }

@@ -5,7 +5,7 @@ import Foundation
 enum CompareSession {
     static func run(_ comparison: ModelComparison, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
         let splitCount = comparison.a.k * comparison.a.repeats
-        let progress = Progress(quiet: context.execution.quiet) { result in
+        let progress = Progress(quiet: context.execution.quiet, total: context.total) { result in
             let which = result.index < splitCount ? "A" : "B"
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "diverged"
             return "\(which) repeat \(result.repetition + 1) fold \(result.fold + 1): \(score)"
@@ -20,19 +20,19 @@ enum CompareSession {
             FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: context.folder)))
             return nil
         }
-        print("compare on \(comparison.a.dataPath): \(comparison.a.repeats) × \(comparison.a.k)-fold, the same splits for both\n")
+        printFitted("compare on \(comparison.a.dataPath): \(comparison.a.repeats) × \(comparison.a.k)-fold, the same splits for both\n")
         let compared = results.metric ?? .accuracy
         let sa = CrossValidationMarkdown.summary(compared, results.a), sb = CrossValidationMarkdown.summary(compared, results.b)
-        if compared != .accuracy { print("  \(compared.title) per configuration (mean ± sd over splits):") }
+        if compared != .accuracy { printFitted("  \(compared.title) per configuration (mean ± sd over splits):") }
         let (flagsA, flagsB) = differingFlags(comparison.a.modelFlags, comparison.b.modelFlags)
-        print("  A  \(NumberFormat.fixed(sa.mean, 4)) ± \(NumberFormat.fixed(sa.sd, 4))   \(flagsA)")
-        print("  B  \(NumberFormat.fixed(sb.mean, 4)) ± \(NumberFormat.fixed(sb.sd, 4))   \(flagsB)")
+        printFitted("  A  \(NumberFormat.fixed(sa.mean, 4)) ± \(NumberFormat.fixed(sa.sd, 4))   \(flagsA)")
+        printFitted("  B  \(NumberFormat.fixed(sb.mean, 4)) ± \(NumberFormat.fixed(sb.sd, 4))   \(flagsB)")
         let interval = results.differenceInterval.map { "   95 % corrected interval [\(NumberFormat.fixed($0[0], 4)), \(NumberFormat.fixed($0[1], 4))]" } ?? ""
-        print("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))\(interval)")
-        print("  corrected t-test (Nadeau–Bengio)  t = \(NumberFormat.short(results.correctedT)), p = \(NumberFormat.short(results.pValue))")
-        print("  naive paired t-test               t = \(NumberFormat.short(results.naiveT)), p = \(NumberFormat.short(results.naivePValue))")
-        print("\n  \(results.verdict)")
-        print("\nreport: \(context.folder)/report.md")
+        printFitted("\n  mean difference A − B  \(NumberFormat.fixed(results.meanDifference, 4))\(interval)")
+        printFitted("  corrected t-test (Nadeau–Bengio)  t = \(NumberFormat.short(results.correctedT)), p = \(NumberFormat.short(results.pValue))")
+        printFitted("  naive paired t-test               t = \(NumberFormat.short(results.naiveT)), p = \(NumberFormat.short(results.naivePValue))")
+        printFitted("\n  \(results.verdict)")
+        printFitted("\nreport: \(context.folder)/report.md")
         return nil
     }
 

@@ -21,7 +21,7 @@ enum CrossValidationSession {
     static func run(_ experiment: CrossValidationExperiment, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
         let settings = experiment.settings, dataset = context.dataset
         let repeated = settings.scheme == .kfold && settings.repeats > 1
-        let progress = Progress(quiet: context.execution.quiet) { result in
+        let progress = Progress(quiet: context.execution.quiet, total: context.total) { result in
             let name = settings.scheme == .split ? "split" : (repeated ? "repeat \(result.repetition + 1) fold \(result.fold + 1)" : "fold \(result.fold + 1)")
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "DIVERGED at epoch \(result.history.divergedAtEpoch ?? result.history.epochs.count)"
             return "\(name): \(score), \(result.history.epochs.count) epochs, \(String(format: "%.2f", result.seconds)) s"
@@ -46,7 +46,7 @@ enum CrossValidationSession {
         if context.execution.json {
             FileHandle.standardOutput.write(try ReportJSON.encode(JSONWithReportDir(results: results, reportDir: context.folder)))
         } else {
-            print(CrossValidationText.render(results, folder: context.folder, seconds: timings.wallSeconds))
+            printFitted(CrossValidationText.render(results, folder: context.folder, seconds: timings.wallSeconds))
         }
         if results.summary.diverged == results.summary.folds { throw ExitCode(ExitStatus.checkFailed) }
         return nil

@@ -35,6 +35,8 @@ enum ExperimentSession {
         var execution: Execution
         var mode: Mode
         var started: Date
+        /// Units of every phase (the journal header's task count): the progress line's total.
+        var total: Int
     }
 
     /// Runs `spec` and writes its report into `execution.reportDir`. Returns the units of a further
@@ -46,8 +48,10 @@ enum ExperimentSession {
         if case .crossValidation(let run) = spec { try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution) }
         let folder = execution.reportDir + "/" + spec.reportFolderName
         try ReportFolder.create(folder)
-        let (journal, finished) = try Journal.open(folder: folder, header: try spec.journalHeader(dataset: dataset), resume: execution.resume)
-        let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started)
+        let header = try spec.journalHeader(dataset: dataset)
+        let (journal, finished) = try Journal.open(folder: folder, header: header, resume: execution.resume)
+        let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started,
+                              total: header.taskCount)
         switch spec {
         case .crossValidation(let run): return try CrossValidationSession.run(run, context)
         case .search(let search, let refitOut): return try SearchSession.run(search, refitOut: refitOut, context)

@@ -6,7 +6,7 @@ import Foundation
 enum NestedSession {
     static func run(_ nested: NestedCrossValidation, refitOut: String?, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
         let base = nested.base, dataset = context.dataset
-        let progress = Progress(quiet: context.execution.quiet) { result in
+        let progress = Progress(quiet: context.execution.quiet, total: context.total) { result in
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "diverged"
             return "task \(result.index + 1): fold \(result.fold + 1), \(score)"
         }
@@ -26,7 +26,7 @@ enum NestedSession {
             }
         }
         try ReportFolders.write(markdown: NestedMarkdown.render(results), results: results, folder: context.folder, started: context.started,
-                                jobs: context.execution.jobs, resumed: context.finished.count)
+                                jobs: context.execution.jobs, resumed: context.finished.count, charts: NestedMarkdown.charts(results))
         if context.execution.json {
             FileHandle.standardOutput.write(try ReportJSON.encode(WithReportDir(value: results, reportDir: context.folder)))
             return nil
@@ -37,17 +37,17 @@ enum NestedSession {
                        SearchConfig.format(fold.config.lr), SearchConfig.format(fold.config.l2),
                        fold.config.hidden.isEmpty ? "none" : fold.config.hidden.map(String.init).joined(separator: ",")])
         }
-        print("nested CV on \(base.dataPath): \(nested.outerK) outer × \(nested.innerK) inner folds, \(results.trials) trials per outer fold\n")
-        print(table.render(indent: "  "))
+        printFitted("nested CV on \(base.dataPath): \(nested.outerK) outer × \(nested.innerK) inner folds, \(results.trials) trials per outer fold\n")
+        printFitted(table.render(indent: "  "))
         let a = results.summary.score ?? results.summary.accuracy
         let title = results.summary.headline.flatMap(MetricName.init(rawValue:)).map { " (\($0.title))" } ?? ""
         let interval = a.ci95.count == 2 ? "[\(NumberFormat.fixed(a.ci95[0], 4)), \(NumberFormat.fixed(a.ci95[1], 4))]" : "—"
-        print("\n  nested estimate\(title)  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)), 95 % t interval \(interval)")
-        print("  best inner score \(NumberFormat.fixed(results.summary.innerBest.mean, 4)) → optimism \(NumberFormat.fixed(results.optimism, 4))")
+        printFitted("\n  nested estimate\(title)  \(NumberFormat.fixed(a.mean, 4)) ± \(NumberFormat.fixed(a.sd, 4)), 95 % t interval \(interval)")
+        printFitted("  best inner score \(NumberFormat.fixed(results.summary.innerBest.mean, 4)) → optimism \(NumberFormat.fixed(results.optimism, 4))")
         if let refit = results.refit {
-            print("  refit on every row: \(refit.model) (" + refit.sampled.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + ")")
+            printFitted("  refit on every row: \(refit.model) (" + refit.sampled.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + ")")
         }
-        print("\nreport: \(context.folder)/report.md")
+        printFitted("\nreport: \(context.folder)/report.md")
         return nil
     }
 }

@@ -6,7 +6,7 @@ enum SearchSession {
     static func run(_ search: HyperparameterSearch, refitOut: String?, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
         let base = search.base, dataset = context.dataset
         let splitsCount = try base.resampler().splits(labels: dataset.labels, groups: dataset.groups).count
-        let progress = Progress(quiet: context.execution.quiet) { result in
+        let progress = Progress(quiet: context.execution.quiet, total: context.total) { result in
             let trial = result.index / splitsCount + 1
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "diverged"
             return "trial \(trial) fold \(result.fold + 1): \(score)"
@@ -39,15 +39,15 @@ enum SearchSession {
                        SearchConfig.format(trial.config.lr), SearchConfig.format(trial.config.l2),
                        trial.config.hidden.isEmpty ? "none" : trial.config.hidden.map(String.init).joined(separator: ",")])
         }
-        print("search (\(results.method)) on \(base.dataPath): \(results.trials.count) trials × \(base.k)-fold CV\n")
-        print(table.render(indent: "  "))
+        printFitted("search (\(results.method)) on \(base.dataPath): \(results.trials.count) trials × \(base.k)-fold CV\n")
+        printFitted(table.render(indent: "  "))
         let chosen = results.trials.first { $0.trial == results.best.trial }
         let best = chosen.map(TrialScoring.objective) ?? results.best.score.mean
-        print("\nbest: trial \(results.best.trial), \(title) \(NumberFormat.fixed(best, 4)) ± \(NumberFormat.fixed(results.best.score.sd, 4))")
-        print("  \(results.best.commandLine)")
-        if let refitOut { print("  refit on every row: \(refitOut) (cvkit predict \(Shell.quote(refitOut)) DATA.csv)") }
-        for warning in results.warnings { print("  warning: \(warning)") }
-        print("\nreport: \(context.folder)/report.md")
+        printFitted("\nbest: trial \(results.best.trial), \(title) \(NumberFormat.fixed(best, 4)) ± \(NumberFormat.fixed(results.best.score.sd, 4))")
+        printFitted("  \(results.best.commandLine)")
+        if let refitOut { printFitted("  refit on every row: \(refitOut) (cvkit predict \(Shell.quote(refitOut)) DATA.csv)") }
+        for warning in results.warnings { printFitted("  warning: \(warning)") }
+        printFitted("\nreport: \(context.folder)/report.md")
         return nil
     }
 }

@@ -39,4 +39,18 @@ enum Standard {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// A progress line on stderr: on a terminal redrawn in place and cut to its width (call
+    /// `endStatus` when done), elsewhere one plain line each.
+    static func status(_ line: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return error(line) }
+        var text = line
+        if let width = TerminalWidth.current(fileDescriptor: STDERR_FILENO), text.count > width - 1 { text = String(text.prefix(max(width - 2, 1))) + "…" }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    /// Erases the in-place progress line of `status` (nothing when stderr is not a terminal).
+    static func endStatus() {
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
 }

@@ -1,22 +1,30 @@
 import CVKit
 import Foundation
 
-/// Progress on stderr: redrawn in place on a terminal, one line per finished task otherwise,
-/// nothing with `--quiet`. Events arrive on worker threads; a lock orders the output.
+/// Progress on stderr. On a terminal: one line redrawn in place (`\r`, erase line), cut to the
+/// terminal's width so it never wraps into stale lines, counting tasks against the run's planned
+/// total from the start (`[3/30 tasks]`), with the elapsed time and, once a task has finished, an
+/// ETA. Not a terminal (a file, a pipe, a CI log): one plain line per finished task. `--quiet`:
+/// nothing. No colour is ever written, so `NO_COLOR` and dumb terminals get the same text.
+/// Events arrive on worker threads; a lock orders the output.
 final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private let terminal: Bool
+    private let width: Int?
+    private let total: Int
     private let describe: @Sendable (TaskResult) -> String
     private let lock = NSLock()
     private let started = Date()
     private var done = 0
-    private var total = 0
     private var resumed = 0
     private var lastDraw = Date.distantPast
 
-    init(quiet: Bool, describe: @escaping @Sendable (TaskResult) -> String) {
+    /// `total`: every unit of the run, all phases (the journal header's task count).
+    init(quiet: Bool, total: Int, describe: @escaping @Sendable (TaskResult) -> String) {
         enabled = !quiet
         terminal = isatty(STDERR_FILENO) == 1
+        width = terminal ? TerminalWidth.current(fileDescriptor: STDERR_FILENO) : nil
+        self.total = total
         self.describe = describe
     }
 
@@ -29,15 +37,18 @@ final class Progress: @unchecked Sendable {
             guard terminal, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
             let heldOut = record.validationAccuracy.map { String(format: " held-out acc %.4f", $0) } ?? ""
-            draw("[\(done)/\(total) tasks] task \(task + 1) epoch \(record.epoch)/\(totalEpochs) loss \(String(format: "%.4f", record.trainLoss))\(heldOut)\(eta())")
-        case .taskFinished(let result, let count, let all, let wasResumed):
-            done = count
-            total = all
-            if wasResumed { resumed += 1; if terminal { draw("[\(done)/\(total) tasks] resumed from the journal") }; return }
+            draw("\(counter) task \(task + 1) epoch \(record.epoch)/\(totalEpochs) loss \(String(format: "%.4f", record.trainLoss))\(heldOut)\(timing)")
+        case .taskFinished(let result, _, _, let wasResumed):
+            done += 1
+            if wasResumed {
+                resumed += 1
+                if terminal { draw("\(counter) resumed from the journal") }
+                return
+            }
             if terminal {
-                draw("[\(done)/\(total) tasks] \(describe(result))\(eta())")
+                draw("\(counter) \(describe(result))\(timing)")
             } else {
-                write("[\(done)/\(total)] \(describe(result))\n")
+                write("[\(done)/\(max(total, done))] \(describe(result))\n")
             }
         }
     }
@@ -50,13 +61,28 @@ final class Progress: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func eta() -> String {
+    private var counter: String { "[\(done)/\(max(total, done)) tasks]" }
+
+    /// "  12 s, ETA 30 s": the elapsed time, and the remaining time at the pace of the tasks that
+    /// trained here (resumed ones took none).
+    private var timing: String {
+        let elapsed = Date().timeIntervalSince(started)
+        var text = "  " + Self.duration(elapsed)
         let fresh = done - resumed
-        guard fresh > 0, total > done else { return "" }
-        let seconds = Date().timeIntervalSince(started) / Double(fresh) * Double(total - done)
-        return String(format: "  ETA %.0fs", seconds)
+        if fresh > 0, total > done { text += ", ETA " + Self.duration(elapsed / Double(fresh) * Double(total - done)) }
+        return text
     }
 
-    private func draw(_ line: String) { write("\r\u{1B}[2K" + line) }
+    static func duration(_ seconds: Double) -> String {
+        seconds < 60 ? String(format: "%.0f s", seconds) : String(format: "%d min %02d s", Int(seconds) / 60, Int(seconds) % 60)
+    }
+
+    /// Redraws the line, cut to the terminal's width (one column spare, so the cursor never wraps).
+    private func draw(_ line: String) {
+        var text = line
+        if let width, text.count > width - 1 { text = String(text.prefix(max(width - 2, 1))) + "…" }
+        write("\r\u{1B}[2K" + text)
+    }
+
     private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }

@@ -3,10 +3,10 @@ import Foundation
 /// The width text should fit: `COLUMNS` when set to a number, else the terminal's (when standard
 /// output is one), else nil (output to a file or pipe keeps its full lines).
 enum TerminalWidth {
-    static func current() -> Int? {
+    static func current(fileDescriptor: Int32 = STDOUT_FILENO) -> Int? {
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
         var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard isatty(fileDescriptor) == 1, ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 
@@ -37,4 +37,32 @@ enum TerminalWidth {
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines
     }
+
+    /// `text` with every line longer than the terminal (`current()`, in characters: one column each
+    /// for the text cvkit prints) broken at spaces, the continuation indented two spaces past the
+    /// line's own indentation; a word longer than a line stays whole. Unchanged without a width.
+    static func fit(_ text: String, width: Int? = current()) -> String {
+        guard let width, width >= 20 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            guard line.count > width else { return line }
+            let indent = String(line.prefix { $0 == " " })
+            var lines: [String] = [], current = indent
+            for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+                let atStart = current == indent || current.allSatisfy { $0 == " " }
+                let candidate = atStart ? current + word : current + " " + word
+                if candidate.count <= width || atStart {
+                    current = candidate
+                } else {
+                    lines.append(current)
+                    current = indent + "  " + word
+                }
+            }
+            lines.append(current)
+            return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 }
+
+/// `print`, fitted to the terminal's width (`TerminalWidth.fit`).
+func printFitted(_ text: String) { print(TerminalWidth.fit(text)) }

@@ -16,6 +16,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The plan folder.", valueName: "plan")) var plan: String
     @Option(help: ArgumentHelp("Folder for reports, as for a local run.", valueName: "dir")) var reportDir: String = "reports"
     @Flag(help: "Print the results as one JSON object on stdout instead of the table.") var json = false
+    @Flag(name: [.customShort("q"), .long], help: "Nothing on stderr but errors (no INCOMPLETE warning).") var quiet = false
     @Flag(help: "kfold, loocv, split: with tasks missing, write a report from the folds present, marked INCOMPLETE.")
     var allowPartial = false
 
@@ -75,6 +76,6 @@ struct MergeCommand: ParsableCommand {
         let incomplete = "  \"incomplete\" : {\n    \"missingTasks\" : [\(progress.missing.map(String.init).joined(separator: ", "))],\n"
             + "    \"missingUnits\" : [\(missingUnits.map(String.init).joined(separator: ", "))],\n    \"tasks\" : \(plan.tasks.count)\n  },\n"
         try ReportFiles([(markdownPath, Data(banner.utf8) + markdown), (jsonPath, Data("{\n".utf8) + Data(incomplete.utf8) + json.dropFirst(2))]).write()
-        Standard.error("cvkit: warning: INCOMPLETE report (tasks \(IndexRanges.format(progress.missing)) missing): \(markdownPath)")
+        if !quiet { Standard.error("cvkit: warning: INCOMPLETE report (tasks \(IndexRanges.format(progress.missing)) missing): \(markdownPath)") }
     }
 }

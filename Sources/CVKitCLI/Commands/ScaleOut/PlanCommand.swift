@@ -20,6 +20,19 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Work units per task: pick it so one task lasts minutes, not seconds (queue overhead).")
     var unitsPerTask: Int = 1
 
+    @OptionGroup var output: OutputOptions
+
+    /// `--json`: what was planned.
+    struct PlanJSON: Encodable {
+        var plan: String
+        var commandLine: String
+        var phase: Int
+        var units: Int
+        var tasks: Int
+        var unitsPerTask: Int
+        var planHash: String
+    }
+
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The run: <command> DATA.csv [its flags].", valueName: "run"))
     var runWords: [String] = []
 
@@ -33,6 +46,10 @@ struct PlanCommand: ParsableCommand {
         try reportingErrors {
             // Options of `plan` itself may also come after the run's words.
             var words = runWords, out = self.out, perTask = unitsPerTask
+            var output = self.output
+            // `--json`/`--quiet` after the run's words are plan's own (a plan's run prints nothing).
+            if let i = words.firstIndex(of: "--json") { output.json = true; words.remove(at: i) }
+            for flag in ["--quiet", "-q"] { if let i = words.firstIndex(of: flag) { output.quiet = true; words.remove(at: i) } }
             if let i = words.firstIndex(of: "--out"), i + 1 < words.count { out = words[i + 1]; words.removeSubrange(i...(i + 1)) }
             if let i = words.firstIndex(of: "--units-per-task"), i + 1 < words.count {
                 guard let value = Int(words[i + 1]), value >= 1 else { throw ValidationError("--units-per-task must be a whole number ≥ 1 (got \(words[i + 1]))") }
@@ -49,7 +66,14 @@ struct PlanCommand: ParsableCommand {
                                 workingDirectory: FileManager.default.currentDirectoryPath, journalHeader: phase.header,
                                 reportFolderName: phase.folderName, phase: 1, previous: [], unitsPerTask: perTask, units: phase.units.map(PlanUnit.init))
             try plan.save(folder: folder)
-            print(ScaleOutText.planned(plan, folder: out))
+            if output.json {
+                try JSONOutput.print(PlanJSON(plan: folder, commandLine: plan.commandLine, phase: plan.phase, units: plan.units.count, tasks: plan.tasks.count,
+                                              unitsPerTask: plan.unitsPerTask, planHash: plan.planHash))
+            } else if output.quiet {
+                print(out)
+            } else {
+                print(ScaleOutText.planned(plan, folder: out))
+            }
         }
     }
 }

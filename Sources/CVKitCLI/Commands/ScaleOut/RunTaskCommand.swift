@@ -24,6 +24,16 @@ struct RunTaskCommand: ParsableCommand {
     @Option(help: "Added to the index from the environment (arrays split at Slurm's MaxArraySize).") var taskOffset: Int = 0
     @Option(help: "Units of the task run side by side. Results do not depend on it.") var jobs: Int = 1
     @Flag(help: "Run the task even if its result exists (the result is replaced by the same bytes).") var force = false
+    @OptionGroup var output: OutputOptions
+
+    /// `--json`: what the task did.
+    struct TaskJSON: Encodable {
+        var task: Int
+        var units: [Int]
+        var alreadyDone: Bool
+        var accuracy: [Double?]
+        var result: String
+    }
 
     func validate() throws {
         if (task == nil) == !taskFromEnv { throw ValidationError("pass exactly one of --task I and --task-from-env") }
@@ -57,9 +67,14 @@ struct RunTaskCommand: ParsableCommand {
         // First line of every log: which task this is (a Slurm log named <array>_<element> does not
         // say it when the plan was split into several arrays). Written unbuffered: a kill keeps it.
         let host = ProcessInfo.processInfo.hostName
-        FileHandle.standardOutput.write(Data("task \(index): plan \(plan.planHash.prefix(16)), on \(host)\n".utf8))
-        if !force, try TaskResultFile.read(plan: plan, folder: folder, task: index) != nil {
-            print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
+        if !output.json && !output.quiet { FileHandle.standardOutput.write(Data("task \(index): plan \(plan.planHash.prefix(16)), on \(host)\n".utf8)) }
+        if !force, let existing = try TaskResultFile.read(plan: plan, folder: folder, task: index) {
+            if output.json {
+                try JSONOutput.print(TaskJSON(task: index, units: plan.tasks[index], alreadyDone: true, accuracy: existing.results.map(\.accuracy),
+                                              result: TaskResultFile.path(plan: folder, task: index)))
+            } else if !output.quiet {
+                print("task \(index): already done (\(TaskResultFile.path(plan: folder, task: index)))")
+            }
             return
         }
         let specification = try PlannedRun.specification(of: plan)
@@ -82,6 +97,12 @@ struct RunTaskCommand: ParsableCommand {
         let wanted = Set(plan.tasks[index])
         let results = try ExperimentRunner(units: units.filter { wanted.contains($0.index) }, jobs: jobs).run(journal: nil)
         try TaskResultFile(planHash: plan.planHash, task: index, results: results).write(plan: folder)
+        if output.json {
+            try JSONOutput.print(TaskJSON(task: index, units: plan.tasks[index], alreadyDone: false, accuracy: results.map(\.accuracy),
+                                          result: TaskResultFile.path(plan: folder, task: index)))
+            return
+        }
+        guard !output.quiet else { return }
         let scores = results.map { $0.accuracy.map { String(format: "%.4f", $0) } ?? "diverged" }.joined(separator: " ")
         print("task \(index): \(results.count) unit\(results.count == 1 ? "" : "s") (\(IndexRanges.format(plan.tasks[index]))), accuracy \(scores), "
               + String(format: "%.2f s", Date().timeIntervalSince(started)))

@@ -10,6 +10,7 @@ struct StatusCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The plan folder.", valueName: "plan")) var plan: String
     @Flag(help: "Print the counts and task lists as one JSON object.") var json = false
+    @Flag(name: [.customShort("q"), .long], help: "Print nothing: the exit status says it (0 complete, 1 not).") var quiet = false
 
     struct Report: Encodable {
         var planHash: String
@@ -26,7 +27,9 @@ struct StatusCommand: ParsableCommand {
             let folder = PlannedRun.absolute(self.plan)
             let plan = try Plan.load(folder: folder)
             let progress = PlanProgress(plan: plan, folder: folder)
-            if json {
+            if quiet && !json {
+                // The exit status says it: 0 complete, 1 not.
+            } else if json {
                 try JSONOutput.print(Report(planHash: plan.planHash, phase: plan.phase, tasks: plan.tasks.count, done: progress.done,
                                             missing: progress.missing, failed: progress.failed, rerunArray: IndexRanges.format(progress.missing)))
             } else {

@@ -73,6 +73,16 @@ struct SubmitSlurm: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the merge job's report (default: reports/ in the plan's working folder).", valueName: "dir"))
     var reportDir: String?
     @Flag(help: "Write the scripts and print the sbatch commands; submit nothing.") var dryRun = false
+    @OptionGroup var output: OutputOptions
+
+    /// `--json`: what was submitted (or would be, with --dry-run).
+    struct SubmitJSON: Encodable {
+        var engine: String
+        var plan: String
+        var arrays: [String]
+        var merge: String?
+        var commands: [String]
+    }
 
     func validate() throws {
         if maxParallel < 1 { throw ValidationError("--max-parallel must be at least 1 (got \(maxParallel))") }
@@ -92,21 +102,28 @@ struct SubmitSlurm: ParsableCommand {
             try ReportFiles([(arrayPath, Data(scripts.arrayScript.utf8)), (mergePath, Data(scripts.mergeScript.utf8))]).write()
             chmod(arrayPath, 0o755)
             chmod(mergePath, 0o755)
-            var ids: [String] = []
+            var ids: [String] = [], commands: [String] = []
+            let text = !output.json && !output.quiet
             for array in scripts.arrays {
                 let words = scripts.submission(array, script: arrayPath)
-                if dryRun { print("sbatch " + words.map(Shell.quote).joined(separator: " ")); continue }
+                commands.append("sbatch " + words.map(Shell.quote).joined(separator: " "))
+                if dryRun { if !output.json { print(commands.last ?? "") }; continue }
                 ids.append(try submit(sbatch, words))
-                print("submitted array \(ids.last ?? "") (tasks \(array.offset)–\(array.offset + array.count - 1))")
+                if text { print("submitted array \(ids.last ?? "") (tasks \(array.offset)–\(array.offset + array.count - 1))") }
             }
             let dependency = "--dependency=afterany:" + (dryRun ? "<array job ids>" : ids.joined(separator: ":"))
+            commands.append("sbatch --parsable \(dependency) \(Shell.quote(mergePath))")
+            var merge: String?
             if dryRun {
-                print("sbatch --parsable \(dependency) \(Shell.quote(mergePath))")
-                return
+                if !output.json { print(commands.last ?? "") }
+            } else {
+                merge = try submit(sbatch, ["--parsable", dependency, mergePath])
+                if text {
+                    print("submitted merge \(merge ?? "") (after any end of \(ids.joined(separator: ", ")))")
+                    print("follow: squeue -j \((ids + [merge ?? ""]).joined(separator: ",")) · cvkit status \(self.plan)")
+                }
             }
-            let merge = try submit(sbatch, ["--parsable", dependency, mergePath])
-            print("submitted merge \(merge) (after any end of \(ids.joined(separator: ", ")))")
-            print("follow: squeue -j \((ids + [merge]).joined(separator: ",")) · cvkit status \(self.plan)")
+            if output.json { try JSONOutput.print(SubmitJSON(engine: "slurm", plan: folder, arrays: ids, merge: merge, commands: commands)) }
         }
     }
 
@@ -163,6 +180,17 @@ struct SubmitParallel: ParsableCommand {
     @Option(help: ArgumentHelp("GNU parallel's --sshloginfile: run on these hosts (the plan folder must be shared).", valueName: "file"))
     var sshloginfile: String?
     @Flag(help: "Print the parallel command; run nothing.") var dryRun = false
+    @OptionGroup var output: OutputOptions
+
+    /// `--json`: the command and, when it ran, the outcome.
+    struct ParallelJSON: Encodable {
+        var engine = "parallel"
+        var plan: String
+        var command: String
+        var tasks: Int
+        var done: [Int]?
+        var missing: [Int]?
+    }
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
@@ -177,8 +205,9 @@ struct SubmitParallel: ParsableCommand {
             if let sshloginfile { words += ["--sshloginfile", PlannedRun.absolute(sshloginfile)] }
             words += [External.executable, "run-task", folder, "--task", "{}"]
             let input = plan.tasks.indices.map(String.init).joined(separator: "\n") + "\n"
+            let command = "seq 0 \(plan.tasks.count - 1) | parallel " + words.map(Shell.quote).joined(separator: " ")
             if dryRun {
-                print("seq 0 \(plan.tasks.count - 1) | parallel " + words.map(Shell.quote).joined(separator: " "))
+                if output.json { try JSONOutput.print(ParallelJSON(plan: folder, command: command, tasks: plan.tasks.count)) } else { print(command) }
                 return
             }
             guard let parallel = External.find("parallel") else {
@@ -187,11 +216,12 @@ struct SubmitParallel: ParsableCommand {
             try reconcileJoblog(plan: plan, folder: folder)
             let (status, _) = try External.run(parallel, words, capture: false, input: input)
             let progress = PlanProgress(plan: plan, folder: folder)
+            if output.json { try JSONOutput.print(ParallelJSON(plan: folder, command: command, tasks: plan.tasks.count, done: progress.done, missing: progress.missing)) }
             guard status == 0, progress.complete else {
                 Standard.error("cvkit: GNU parallel exit \(status); " + progress.missingText(plan: plan, folder: self.plan))
                 throw ExitCode(ExitStatus.checkFailed)
             }
-            print("all \(plan.tasks.count) tasks done: cvkit merge \(self.plan)")
+            if !output.json && !output.quiet { print("all \(plan.tasks.count) tasks done: cvkit merge \(self.plan)") }
         }
     }
 }
