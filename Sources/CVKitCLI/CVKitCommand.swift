@@ -13,7 +13,7 @@ struct CVKitCommand: ParsableCommand {
             exit(withError: ExitCode(64))
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.negativeValuesAttached(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             exit(withError: error)
@@ -26,7 +26,7 @@ struct CVKitCommand: ParsableCommand {
         discussion: """
             Exit status: 0 ok, 1 a check failed, 64 usage error, 65 bad data, 66 input missing or \
             unreadable, 69 a needed program (sbatch, parallel) is missing, 70 internal error, 73 cannot create an output \
-            file, 74 I/O error, 130 interrupted; run-task: 3 permanent failure, do not retry.
+            file, 74 I/O error, 130 interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP); run-task: 3 permanent failure, do not retry.
             """,
         version: CVKitVersion.current,
         subcommands: [InfoCommand.self, FoldsCommand.self, KFoldCommand.self, LOOCVCommand.self, SplitCommand.self, SearchCommand.self, NestedCommand.self, CompareCommand.self, SanityCommand.self, FitCommand.self, PredictCommand.self,
@@ -45,5 +45,27 @@ extension CVKitCommand {
             throw ValidationError("'\(first)' is not a run a plan can hold")
         }
         return try command.specification()
+    }
+}
+
+extension CVKitCommand {
+    /// `--k -3` written as `--k=-3`: an option's negative value would otherwise read as an unknown
+    /// flag ("Missing value for '--k'"), where the option's own check says what is wrong with it.
+    static func negativeValuesAttached(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { out += arguments[index...]; break }
+            if word.hasPrefix("--"), !word.contains("="), index + 1 < arguments.count,
+               arguments[index + 1].wholeMatch(of: /-[0-9][0-9.eE+-]*/) != nil {
+                out.append(word + "=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            out.append(word)
+            index += 1
+        }
+        return out
     }
 }

@@ -31,7 +31,7 @@ import Testing
         for line in predictions.dropFirst() {
             let fields = line.split(separator: ",").map(String.init)
             let row = try #require(Int(fields[0]))
-            #expect(data[row - 1].hasSuffix("," + fields[3]), "row \(row)")
+            #expect(data[row].hasSuffix("," + fields[3]), "row \(row)")
             #expect(Int(fields[1]) == 1 && (1...3).contains(Int(fields[2]) ?? 0))
         }
         let stored = try json(String(contentsOfFile: reportDir + "/results.json", encoding: .utf8))
@@ -177,13 +177,13 @@ import Testing
         let reportDir = try #require(try json(result.stdout)["reportDir"] as? String)
         let files = try FileManager.default.contentsOfDirectory(atPath: reportDir)
         #expect(files.contains("report.md") && files.contains("confusion.svg"))
-        for file in files where file != "predictions.csv" {
+        for file in files {
             let text = try String(contentsOfFile: reportDir + "/" + file, encoding: .utf8)
             #expect(!text.contains("<script>"), "\(file)")
         }
         // predictions.csv holds the class names as data (a CSV file is not rendered as markup); the file stays one CSV line per row.
         let predictions = try String(contentsOfFile: reportDir + "/predictions.csv", encoding: .utf8)
-        #expect(predictions.contains(",x|<script>alert(1)</script>,") && predictions.contains(",../../evil,"))
+        #expect(predictions.contains(",x|&lt;script&gt;alert(1)&lt;/script&gt;,") && predictions.contains(",../../evil,"))
         #expect(predictions.split(separator: "\n").count == 7)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["names.csv", "reports"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/../evil"))
@@ -205,6 +205,41 @@ import Testing
 }
 
 @Suite struct InterruptTests {
+    /// SIGTERM (a scheduler's stop) exits 143 and SIGHUP 129 — 128 + the signal —, each leaving a
+    /// journal that --resume continues; a tampered journal line is reported and its task re-run.
+    @Test func sigtermAndSighupExitByConventionAndResume() throws {
+        for (signal, status) in [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))] {
+            let dir = try CLIRunner.temporaryFolder()
+            let flags = ["kfold", "datasets/digits.csv", "--k", "5", "--epochs", "10", "--jobs", "1", "--quiet", "--report-dir", dir]
+            let process = try CLIRunner.start(flags)
+            Thread.sleep(forTimeInterval: 0.8)
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status, "signal \(signal)")
+            let resumed = try CLIRunner.run(flags + ["--resume"])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+        }
+    }
+
+    @Test func aTamperedJournalLineIsReportedAndRerun() throws {
+        let dir = try CLIRunner.temporaryFolder(), reference = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/iris.csv", "--k", "5", "--epochs", "5", "--jobs", "1", "--quiet"]
+        #expect(try CLIRunner.run(flags + ["--report-dir", dir]).status == 0)
+        let folder = dir + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first))
+        let journal = folder + "/journal.jsonl"
+        var lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        let accuracy = try #require(lines[2].firstMatch(of: /"accuracy":([0-9.]+)/))
+        lines[2] = lines[2].replacingOccurrences(of: "\"accuracy\":\(accuracy.output.1)", with: "\"accuracy\":0.5")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: journal))
+        let resumed = try CLIRunner.run(flags + ["--report-dir", dir, "--resume"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("journal.jsonl:3: task") && resumed.stderr.contains("fails its digest"), "\(resumed.stderr)")
+        #expect(try CLIRunner.run(flags + ["--report-dir", reference]).status == 0)
+        let other = reference + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: reference).first))
+        for file in ["report.md", "results.json", "predictions.csv"] {
+            #expect(FileManager.default.contents(atPath: folder + "/" + file) == FileManager.default.contents(atPath: other + "/" + file), "\(file)")
+        }
+    }
+
     /// SIGINT stops a run within a second with status 130; `--resume` then finishes it with the
     /// same bytes as an uninterrupted run.
     @Test func sigintStopsAndResumeFinishes() throws {

@@ -8,7 +8,7 @@ import Testing
         #expect(lines.removeFirst() == "row,repeat,fold")
         return lines.map { line in
             let parts = line.split(separator: ",").compactMap { Int($0) }
-            return (parts[0] - 1, parts[1] - 1, parts[2] - 1)  // the file counts from 1
+            return (parts[0], parts[1], parts[2])
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         let lines = predictions.split(separator: "\n")
         #expect(lines.first == "row,name,repeat,fold,true,predicted,p_no,p_yes")
         #expect(lines.count == 1310)
-        #expect(lines[1].hasPrefix("1,\"Allen, Miss. Elisabeth Walton\",1,") && lines[1].contains(",yes,"))
+        #expect(lines[1].hasPrefix("0,\"Allen, Miss. Elisabeth Walton\",1,") && lines[1].contains(",yes,"))
         let report = try String(contentsOfFile: dir + "/" + folder + "/report.md", encoding: .utf8)
         #expect(report.contains("| name | identifier |") && report.contains("imputed value (training median)"))
     }

@@ -48,6 +48,27 @@ import Testing
         expectSameReport(try reportDir(merged), try localRun(words, in: dir))
     }
 
+    /// A task result edited after the task wrote it (an accuracy changed by hand): merge refuses
+    /// with exit 65, naming the file to delete; re-running that task restores the local report.
+    @Test func mergeRefusesATamperedTaskResult() throws {
+        let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
+        let words = ["kfold", "datasets/iris.csv"] + Self.flags
+        #expect(try CLIRunner.run(["plan"] + words + ["--out", plan, "-q"]).status == 0)
+        for task in 0..<4 { #expect(try CLIRunner.run(["run-task", plan, "--task", String(task), "-q"]).status == 0) }
+        let file = plan + "/results/task-2.json"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let accuracy = try #require(text.firstMatch(of: /"accuracy":([0-9.]+)/))
+        try Data(text.replacingOccurrences(of: "\"accuracy\":\(accuracy.output.1)", with: "\"accuracy\":0.5").utf8).write(to: URL(fileURLWithPath: file))
+        let merge = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged"])
+        #expect(merge.status == 65, "\(merge.stderr)")
+        #expect(merge.stderr.contains("task-2.json") && merge.stderr.contains("fails its digest") && merge.stderr.contains("delete the file"), "\(merge.stderr)")
+        try FileManager.default.removeItem(atPath: file)
+        #expect(try CLIRunner.run(["run-task", plan, "--task", "2", "-q"]).status == 0)
+        let merged = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged", "--json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        expectSameReport(try reportDir(merged), try localRun(words, in: dir))
+    }
+
     @Test func mergeRefusesAndNamesAMissingTask() throws {
         let dir = try CLIRunner.temporaryFolder(), plan = dir + "/plan"
         #expect(try CLIRunner.run(["plan", "loocv", "datasets/iris.csv", "--epochs", "1", "--out", plan, "--units-per-task", "40"]).status == 0)

@@ -38,7 +38,7 @@ extension Journal {
         var data = try encoder.encode(header)
         data.append(0x0A)
         for result in results {
-            data.append(try encoder.encode(result))
+            data.append(try sealedLine(result, header: header))
             data.append(0x0A)
         }
         try AtomicFile.write(data, to: folder + "/journal.jsonl")

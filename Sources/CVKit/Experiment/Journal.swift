@@ -3,7 +3,10 @@ import Foundation
 /// The append-only record of finished tasks in a report folder (`journal.jsonl`), for `--resume`.
 ///
 /// Line 1 is a header naming the settings (their hash and command line), the data's SHA-256 and
-/// the task count; each further line is one `TaskResult` as JSON. Every line goes out in one
+/// the task count; each further line is one `TaskResult`: its `RecordSeal` digest (64 hex digits),
+/// a space, and its canonical JSON. On `--resume`, a line that fails its digest (altered), that is
+/// not a record (garbage, torn), or a second record of a task is reported (`problems`) and its task
+/// runs again; the journal is rewritten without them. Every line goes out in one
 /// `write` followed by `fsync`, so a run killed at any moment (SIGINT, SIGKILL, power) leaves
 /// whole lines plus at most one torn last line, which resuming ignores. A run holds an exclusive
 /// `flock` on the journal: a second run into the same folder refuses instead of interleaving.
@@ -25,6 +28,10 @@ public final class Journal: @unchecked Sendable {
     }
 
     public let path: String
+    /// What `--resume` found wrong and set aside, one sentence each naming the line and the task
+    /// (altered, garbage or duplicate records); those tasks run again. Empty for a clean journal.
+    public private(set) var problems: [String] = []
+    private let header: Header
     private let descriptor: Int32
     private let lock = NSLock()
     private let encoder = Journal.encoder()
@@ -38,14 +45,20 @@ public final class Journal: @unchecked Sendable {
     /// finished results are returned, after checking the header matches.
     public static func open(folder: String, header: Header, resume: Bool) throws -> (Journal, [TaskResult]) {
         let path = folder + "/journal.jsonl"
-        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CVKitError.cannotCreate(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+        // Never through a symbolic link: a link planted in a report folder must not make cvkit overwrite its target.
+        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            if errno == ELOOP {
+                throw CVKitError.cannotCreate(path: path, reason: "is a symbolic link; cvkit never writes a journal through one: remove the link")
+            }
+            throw CVKitError.cannotCreate(path: path, reason: String(cString: strerror(errno)).lowercased())
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw CVKitError.cannotCreate(
                 path: folder, reason: "another cvkit run is writing this report folder; wait for it to finish, or use another --report-dir")
         }
-        let journal = Journal(path: path, descriptor: descriptor)
+        let journal = Journal(path: path, descriptor: descriptor, header: header)
         var finished: [TaskResult] = []
         if resume {
             finished = try journal.readExisting(expecting: header)
@@ -58,19 +71,39 @@ public final class Journal: @unchecked Sendable {
         return (journal, finished)
     }
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, descriptor: Int32, header: Header) {
         self.path = path
         self.descriptor = descriptor
+        self.header = header
     }
 
     deinit { close(descriptor) }
 
     /// Appends one finished task (thread-safe).
     public func append(_ result: TaskResult) throws {
-        let line = try encoder.encode(result)
+        let line = try Self.sealedLine(result, header: header)
         lock.lock()
         defer { lock.unlock() }
         try appendLine(line)
+    }
+
+    /// One journal line (without its newline): digest, space, canonical JSON.
+    static func sealedLine(_ result: TaskResult, header: Header) throws -> Data {
+        let (json, digest) = try RecordSeal.seal(result, header: header)
+        return Data((digest + " ").utf8) + json
+    }
+
+    /// The record of a journal line, or why it is not a valid one.
+    static func record(_ line: Data, header: Header, decoder: JSONDecoder) -> (result: TaskResult?, problem: String?) {
+        guard line.count > 65, line[line.startIndex + 64] == 0x20, let digest = String(data: line.prefix(64), encoding: .ascii),
+              digest.allSatisfy(\.isHexDigit) else { return (nil, "not a sealed record (garbage, or torn by a kill)") }
+        let json = line.dropFirst(65)
+        guard let result = try? decoder.decode(TaskResult.self, from: Data(json)) else { return (nil, "not a task result (garbage)") }
+        guard RecordSeal.digest(Data(json), header: header) == digest else {
+            return (nil, "task \(result.index): fails its digest — the record was altered after it was written (or belongs to another run)")
+        }
+        guard result.index >= 0, result.index < header.taskCount else { return (nil, "task \(result.index): not a task of this run") }
+        return (result, nil)
     }
 
     private func appendLine(_ json: Data) throws {
@@ -111,19 +144,40 @@ public final class Journal: @unchecked Sendable {
             let why = found.dataSHA256 != header.dataSHA256 ? "the data file has changed since" : "it was written by other settings or another cvkit version"
             throw CVKitError.badData(location: nil, message: "\(path): cannot resume: \(why); run without --resume to start over")
         }
-        var results: [Int: TaskResult] = [:]
-        var validBytes = first.count + 1
+        var results: [Int: TaskResult] = [:], lineOf: [Int: Int] = [:], duplicated: Set<Int> = []
         // A line is whole only with its newline: a run killed inside the final `write` can leave
         // valid JSON without one, and appending to it would glue two records together.
         let whole = data.last == 0x0A ? lines.count : lines.count - 1
-        for line in lines.prefix(whole).dropFirst() {
-            // A torn last line (killed mid-write) is ignored and cut off below.
-            guard let result = try? decoder.decode(TaskResult.self, from: Data(line)), result.index < header.taskCount else { break }
+        for (offset, line) in lines.prefix(whole).dropFirst().enumerated() {
+            let number = offset + 2
+            let (result, problem) = Self.record(Data(line), header: header, decoder: decoder)
+            if let problem { problems.append("\(path):\(number): \(problem); it runs again"); continue }
+            guard let result else { continue }
+            if let first = lineOf[result.index] {
+                duplicated.insert(result.index)
+                problems.append("\(path):\(number): task \(result.index) is recorded twice (lines \(first) and \(number)); both are set aside and it runs again")
+                continue
+            }
             results[result.index] = result
-            validBytes += line.count + 1
+            lineOf[result.index] = number
         }
-        if validBytes < size, ftruncate(descriptor, off_t(validBytes)) != 0 {
-            throw CVKitError.io(path: path, reason: String(cString: strerror(errno)))
+        if whole < lines.count { problems.append("\(path):\(lines.count): a torn last line (a run killed while writing it); its task runs again") }
+        for index in duplicated { results[index] = nil }
+        // Rewrite without what was set aside, so the journal holds only valid records.
+        if !problems.isEmpty {
+            var kept = Data(first) + Data([0x0A])
+            for index in results.keys.sorted() { if let result = results[index] { kept += try Self.sealedLine(result, header: header) + Data([0x0A]) } }
+            guard ftruncate(descriptor, 0) == 0 else { throw CVKitError.io(path: path, reason: String(cString: strerror(errno))) }
+            lseek(descriptor, 0, SEEK_SET)
+            var written = 0
+            try kept.withUnsafeBytes { bytes in
+                while written < bytes.count {
+                    let n = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                    if n < 0 { if errno == EINTR { continue }; throw CVKitError.io(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+                    written += n
+                }
+            }
+            guard fsync(descriptor) == 0 else { throw CVKitError.io(path: path, reason: String(cString: strerror(errno)).lowercased()) }
         }
         return results.keys.sorted().compactMap { results[$0] }
     }

@@ -90,7 +90,9 @@ public struct RunSettings: Sendable, Equatable, Codable {
     /// The data file and its reading flags as a command line writes them (every command that reads
     /// data spells them through this one function).
     public static func dataWords(dataPath: String, csv: CSVOptions) -> [String] {
-        var words = [Shell.quote(dataPath)]
+        // A file named like an option (`-iris.csv`) is written `./-iris.csv`: the same file, and a
+        // line that can be pasted back (standard input stays `-`).
+        var words = [Shell.quote(dataPath.hasPrefix("-") && dataPath != "-" ? "./" + dataPath : dataPath)]
         if case .name(let label) = csv.label { words += ["--label", Shell.quote(label)] }
         if case .index(let index) = csv.label { words += ["--label", String(index)] }
         if csv.delimiter != 0x2C { words += ["--delimiter", csv.delimiter == 0x09 ? "'\\t'" : Shell.quote(String(UnicodeScalar(csv.delimiter)))] }

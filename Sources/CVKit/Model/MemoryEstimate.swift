@@ -29,6 +29,16 @@ public enum MemoryEstimate {
         #endif
     }
 
+    /// How many trainings of `config` can run side by side, at most `tasks`: `tasks` when they fit,
+    /// fewer when only the parallelism does not (the caller lowers `--jobs` and says so). Throws
+    /// `invalidArgument` with the estimate when even one cannot fit.
+    public static func tasksThatFit(_ config: NetworkConfig, batch: Int, tasks: Int) throws -> Int {
+        try check(config, batch: batch, tasks: 1)
+        let each = trainingBytes(config, batch: batch)
+        guard each * Double(max(tasks, 1)) > 256e6, let available = availableBytes() else { return max(tasks, 1) }
+        return max(1, min(max(tasks, 1), Int(available / each)))
+    }
+
     /// Throws `invalidArgument` with the estimate when `tasks` trainings of `config` side by side
     /// cannot fit in the available memory.
     public static func check(_ config: NetworkConfig, batch: Int, tasks: Int = 1) throws {

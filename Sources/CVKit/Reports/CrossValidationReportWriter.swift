@@ -36,13 +36,14 @@ public enum CrossValidationReportWriter {
         try files.write(sink: sink)
     }
 
-    /// `row[,<identifier>],repeat,fold,true,predicted,p_<class>…`, ordered by repeat, then row, numbered
-    /// as the report numbers them, to join back to the data without work: `row` is the 1-based data
-    /// row (the header line is not counted), the identifier column (when the data has one, under its
-    /// own name) its text, `repeat` and `fold` count from 1, `true` and `predicted` are class names and
+    /// `row[,<identifier>],repeat,fold,true,predicted,p_<class>…`, ordered by repeat, then row, to join
+    /// back to the data without work: `row` is the data row counted from 0 as pandas indexes a data
+    /// frame (the header line is not counted; this is the first round's contract, which `cvkit folds`
+    /// shares), the identifier column (when the data has one, under its own name) its text, `repeat`
+    /// and `fold` count from 1 as the report does, `true` and `predicted` are class names and
     /// `p_<class>` the probability of each class, in the order of `results.json`'s `data.classes`.
     /// Every text from the data (identifier, class names, headers) goes through `SpreadsheetText`:
-    /// CSV-quoted, and a leading `=`, `+`, `-` or `@` neutralized so no spreadsheet runs it.
+    /// CSV-quoted, markup characters escaped, and a leading `=`, `+`, `-` or `@` neutralized.
     ///
     /// Written straight into bytes (a million probabilities for 100,000 rows of 10 classes): each
     /// number's text appended as it is made. Each `p_<class>` is Swift's shortest text that reads
@@ -65,7 +66,7 @@ public enum CrossValidationReportWriter {
         let probabilities = tasks.map { $0.diverged ? [] : $0.probabilities }
         for entry in order {
             let task = tasks[entry.task]
-            out.append(contentsOf: "\(entry.row + 1)".utf8)
+            out.append(contentsOf: "\(entry.row)".utf8)
             if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[entry.row]))".utf8) }
             out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[entry.row])]),\(names[Int(task.predicted[entry.position])])".utf8)
             let first = entry.position * classes

@@ -4,18 +4,23 @@ import Foundation
 ///
 /// Written whole or not at all (temporary name in the same folder, fsync, rename), so a killed
 /// task leaves no result and a reader never sees half of one. `seconds` is zeroed: running a task
-/// again gives the same bytes. `planHash` ties the file to its plan.
+/// again gives the same bytes. `planHash` ties the file to its plan, and `digests` each result to
+/// the run (`RecordSeal`, over the plan's journal header): `merge` refuses a file whose record was
+/// altered, naming the file to delete.
 public struct TaskResultFile: Codable, Sendable, Equatable {
     public var planHash: String
     public var task: Int
     public var units: [Int]
     public var results: [TaskResult]
+    /// One `RecordSeal` digest per result, in order.
+    public var digests: [String]
 
-    public init(planHash: String, task: Int, results: [TaskResult]) {
+    public init(planHash: String, task: Int, results: [TaskResult], header: Journal.Header) throws {
         self.planHash = planHash
         self.task = task
         self.units = results.map(\.index)
         self.results = results.map { var result = $0; result.seconds = 0; return result }
+        self.digests = try self.results.map { try RecordSeal.seal($0, header: header).digest }
     }
 
     public static func path(plan folder: String, task: Int) -> String { Plan.resultsFolder(folder) + "/task-\(task).json" }
@@ -35,8 +40,16 @@ public struct TaskResultFile: Codable, Sendable, Equatable {
         guard let file = try? Journal.decoder().decode(TaskResultFile.self, from: data) else {
             throw CVKitError.badData(location: nil, message: "\(path): not a cvkit task result; delete it and run the task again")
         }
-        guard file.planHash == plan.planHash, file.task == task, task < plan.tasks.count, file.units == plan.tasks[task] else {
+        guard file.planHash == plan.planHash, file.task == task, task < plan.tasks.count, file.units == plan.tasks[task],
+              file.results.map(\.index) == file.units else {
             throw CVKitError.badData(location: nil, message: "\(path): a result of another plan (planHash or units differ); delete it and run the task again")
+        }
+        guard file.digests.count == file.results.count else {
+            throw CVKitError.badData(location: nil, message: "\(path): records without their digests; delete it and run the task again (cvkit run-task … --task \(task))")
+        }
+        for (result, digest) in zip(file.results, file.digests) where try RecordSeal.seal(result, header: plan.journalHeader).digest != digest {
+            throw CVKitError.badData(location: nil, message: "\(path): the record of unit \(result.index) fails its digest — it was altered after the task wrote it; "
+                + "delete the file and run the task again (cvkit run-task … --task \(task))")
         }
         return file
     }

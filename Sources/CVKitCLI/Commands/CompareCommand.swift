@@ -40,7 +40,7 @@ struct CompareCommand: ExperimentCommand {
 
     func specification() throws -> RunSpecification {
         func settings(_ model: ModelOptions) throws -> RunSettings {
-            var settings = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
+            var settings = RunSettings(scheme: .kfold, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), k: k, repeats: repeats,
                                        stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed,
                                        metric: try metric.name())
             settings.validationFraction = model.valFraction

@@ -7,9 +7,9 @@ struct FoldsCommand: ParsableCommand {
         commandName: "folds",
         abstract: "Write the exact K-fold assignment as CSV (row,repeat,fold) to reuse in pandas, R or scikit-learn.",
         discussion: """
-            Numbered as the reports and predictions.csv number them: row is the 1-based data row (the header is not \
-            counted), repeat and fold count from 1. The same data, k, repeats and seed give the same folds as `cvkit kfold`. \
-            In scikit-learn: PredefinedSplit(test_fold=folds[folds.repeat == 1].fold - 1).
+            Rows, repeats and folds count from 0, as pandas and scikit-learn index them (the header is not counted; the \
+            reports and predictions.csv number repeats and folds from 1: fold 0 here is fold 1 there). The same data, k, \
+            repeats and seed give the same folds as `cvkit kfold`. In scikit-learn: PredefinedSplit(test_fold=folds[folds.repeat == 0].fold).
             Example: cvkit folds datasets/digits.csv --k 10 --repeats 2 --out folds.csv
             """)
 
@@ -25,7 +25,7 @@ struct FoldsCommand: ParsableCommand {
         var rows: Int
         var k: Int
         var repeats: Int
-        /// Per repeat, the 1-based fold of each data row (in row order).
+        /// Per repeat, the 0-based fold of each data row (in row order), as the CSV.
         var folds: [[Int]]
         var out: String?
     }
@@ -40,12 +40,11 @@ struct FoldsCommand: ParsableCommand {
             var csv = "row,repeat,fold\n"
             csv.reserveCapacity(dataset.rowCount * assignments.count * 12)
             for (repetition, folds) in assignments.enumerated() {
-                for (row, fold) in folds.enumerated() { csv += "\(row + 1),\(repetition + 1),\(fold + 1)\n" }
+                for (row, fold) in folds.enumerated() { csv += "\(row),\(repetition),\(fold)\n" }
             }
             if let out { try AtomicFile.write(Data(csv.utf8), to: out) }
             if output.json {
-                try JSONOutput.print(FoldsJSON(rows: dataset.rowCount, k: foldOptions.k, repeats: assignments.count,
-                                               folds: assignments.map { $0.map { $0 + 1 } }, out: out))
+                try JSONOutput.print(FoldsJSON(rows: dataset.rowCount, k: foldOptions.k, repeats: assignments.count, folds: assignments, out: out))
             } else if let out {
                 if !output.quiet { Standard.error("cvkit: wrote \(out) (\(dataset.rowCount) rows × \(assignments.count) repeat\(assignments.count == 1 ? "" : "s"))") }
             } else {

@@ -20,6 +20,7 @@ struct InfoCommand: ParsableCommand {
         try reportingErrors {
             let started = Date()
             // A file with problems gets them all at once (a few per column), not the first alone.
+            DataOptions.announceIfFIFO(dataOptions.data)
             let dataset = try CSVLoader.profile(path: dataOptions.data, options: dataOptions.csvOptions())
             let seconds = Date().timeIntervalSince(started)
             let stats = FeatureStatistics.of(dataset)

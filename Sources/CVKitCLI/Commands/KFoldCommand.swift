@@ -33,7 +33,7 @@ struct KFoldCommand: ExperimentCommand {
 
     func specification() throws -> RunSpecification {
         var settings = RunSettings(
-            scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
+            scheme: .kfold, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), groups: groups, k: k, repeats: repeats,
             stratified: !noStratify, network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
         settings.groupDuplicates = groupDuplicates
         settings.validationFraction = model.valFraction

@@ -22,7 +22,7 @@ struct LOOCVCommand: ExperimentCommand {
 
     func specification() throws -> RunSpecification {
         var settings = RunSettings(
-            scheme: .loocv, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(),
+            scheme: .loocv, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), network: try model.network(),
             training: try model.training(), seed: execution.seed, metric: try metric.name())
         settings.validationFraction = model.valFraction
         return .crossValidation(CrossValidationExperiment(settings: settings))

@@ -35,7 +35,7 @@ struct NestedCommand: ExperimentCommand {
     func run() throws { try runExperiment() }
 
     func specification() throws -> RunSpecification {
-        var base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: inner, stratified: !noStratify,
+        var base = RunSettings(scheme: .kfold, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), k: inner, stratified: !noStratify,
                                network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
         base.validationFraction = model.valFraction
         var nested = NestedCrossValidation(

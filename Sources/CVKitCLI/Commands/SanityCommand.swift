@@ -33,7 +33,7 @@ struct SanityCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let settings = SanitySettings(
-                dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), network: try model.network(), training: try model.training(),
+                dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), network: try model.network(), training: try model.training(),
                 seed: execution.seed, subset: subset, overfitEpochs: overfitEpochs, sweepEpochs: sweepEpochs)
             let dataset = try CSVLoader.load(path: settings.dataPath, options: settings.csv)
             var done = 0

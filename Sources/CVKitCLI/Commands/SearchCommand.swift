@@ -35,7 +35,7 @@ struct SearchCommand: ExperimentCommand {
     func run() throws { try runExperiment() }
 
     func specification() throws -> RunSpecification {
-        var base = RunSettings(scheme: .kfold, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), k: k,
+        var base = RunSettings(scheme: .kfold, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), k: k,
                                network: try model.network(), training: try model.training(), seed: execution.seed, metric: try metric.name())
         base.validationFraction = model.valFraction
         return .search(try searchOptions.search(base: base, method: HyperparameterSearch.Method(rawValue: method) ?? .random, rounds: rounds, keep: keep),

@@ -29,7 +29,7 @@ struct SplitCommand: ExperimentCommand {
 
     func specification() throws -> RunSpecification {
         let settings = RunSettings(
-            scheme: .split, dataPath: dataOptions.data, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test,
+            scheme: .split, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(), stratified: !noStratify, validation: val, test: test,
             network: try model.network(), training: try model.training(defaultPatience: 10), seed: execution.seed, metric: try metric.name())
         return .crossValidation(CrossValidationExperiment(settings: settings))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CVKit
 
 /// The data file and how to read it; shared by every command that loads data.
@@ -6,6 +7,19 @@ struct DataOptions: ParsableArguments {
     @Argument(help: "The CSV file (- for standard input): a header row, feature columns (numbers or categories) and a class label column.",
               completion: .file(extensions: ["csv", "tsv", "txt"]))
     var data: String
+
+    /// `data` as runs record it (command lines, report folder names, journals): inside the current
+    /// folder, relative and without `.` or `..` steps — `./datasets/x.csv` and `datasets/x.csv`
+    /// are one run, so `--resume` finds it either way; outside, as typed without leading `./`.
+    var dataPath: String {
+        guard data != "-", !data.isEmpty else { return data }
+        let folder = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path
+        if absolute.hasPrefix(folder + "/") { return String(absolute.dropFirst(folder.count + 1)) }
+        var typed = Substring(data)
+        while typed.hasPrefix("./") { typed = typed.dropFirst(2) }
+        return String(typed)
+    }
 
     @Option(name: [.customShort("l"), .long], help: ArgumentHelp("The label column, by name or 0-based index (default: the last column).", valueName: "name|index"))
     var label: String?
@@ -62,5 +76,15 @@ struct DataOptions: ParsableArguments {
     func validate() throws {
         if data.isEmpty { throw ValidationError("the data path is empty: give a CSV file, or - for standard input") }
         do { _ = try csvOptions() } catch let error as CVKitError { throw ValidationError(error.description) }
+    }
+}
+
+extension DataOptions {
+    /// Opening a FIFO waits for a writer. On a terminal, say so instead of hanging silently; in a
+    /// script (stderr not a terminal) wait quietly, as `cat` does.
+    static func announceIfFIFO(_ path: String) {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFIFO, isatty(STDERR_FILENO) == 1 else { return }
+        Standard.error("cvkit: \(path) is a FIFO: waiting for a program to write into it (Ctrl-C to stop)…")
     }
 }

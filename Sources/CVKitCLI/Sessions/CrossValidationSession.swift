@@ -6,16 +6,26 @@ import Foundation
 enum CrossValidationSession {
     /// Before any unit: the memory of the tasks that train side by side (refused when it cannot
     /// fit), and the resampler's warnings on stderr.
-    static func prepare(_ settings: RunSettings, dataset: Dataset, execution: ExperimentSession.Execution) throws {
+    /// Returns the jobs to run with: `execution.jobs`, or fewer (with a note) when only that many
+    /// trainings fit in memory at once.
+    @discardableResult
+    static func prepare(_ settings: RunSettings, dataset: Dataset, execution: ExperimentSession.Execution) throws -> Int {
         let resampler = settings.resampler()
         let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
         var config = settings.network
         config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
         config.classes = dataset.classCount
-        try MemoryEstimate.check(config, batch: settings.training.batchSize, tasks: min(execution.jobs, splits.count))
+        let wanted = min(execution.jobs, splits.count)
+        let fitting = try MemoryEstimate.tasksThatFit(config, batch: settings.training.batchSize, tasks: wanted)
+        if fitting < wanted {
+            Standard.error("cvkit: note: \(wanted) trainings at once would need about "
+                + String(format: "%.1f GB", MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) * Double(wanted) / 1e9)
+                + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")
+        }
         if !execution.quiet {
             for warning in resampler.warnings(labels: dataset.labels, groups: dataset.groups) { Standard.error("cvkit: warning: \(warning)") }
         }
+        return fitting < wanted ? fitting : execution.jobs
     }
 
     static func run(_ experiment: CrossValidationExperiment, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {

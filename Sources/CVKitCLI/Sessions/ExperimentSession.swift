@@ -42,14 +42,21 @@ enum ExperimentSession {
     /// Runs `spec` and writes its report into `execution.reportDir`. Returns the units of a further
     /// phase (mode `.collect`), or nil when the report is written.
     @discardableResult
-    static func run(_ spec: RunSpecification, execution: Execution, mode: Mode = .train) throws -> [ExperimentRunner.Unit]? {
+    static func run(_ spec: RunSpecification, execution given: Execution, mode: Mode = .train) throws -> [ExperimentRunner.Unit]? {
         let started = Date()
+        DataOptions.announceIfFIFO(spec.base.dataPath)
         let dataset = try spec.loadDataset()
-        if case .crossValidation(let run) = spec { try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution) }
+        var execution = given
+        if case .crossValidation(let run) = spec { execution.jobs = try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution) }
         let folder = execution.reportDir + "/" + spec.reportFolderName
+        if execution.resume && !FileManager.default.fileExists(atPath: folder + "/journal.jsonl") {
+            Standard.error("cvkit: note: nothing to resume: no journal in \(folder) (the folder this command and data file name); starting the run")
+        }
         try ReportFolder.create(folder)
         let header = try spec.journalHeader(dataset: dataset)
         let (journal, finished) = try Journal.open(folder: folder, header: header, resume: execution.resume)
+        // Altered, garbage, torn or duplicate records found on resume: always said (integrity is not progress).
+        for problem in journal.problems { Standard.error("cvkit: warning: \(problem)") }
         let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started,
                               total: header.taskCount)
         switch spec {

@@ -55,6 +55,57 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 5)
     }
 
+    /// Tamper evidence: an edited accuracy, a garbage line and an appended altered duplicate are each
+    /// reported by line and task, set aside and re-run; the results end as an untouched run's.
+    @Test func alteredGarbageAndDuplicateRecordsAreReportedAndRerun() throws {
+        let (data, settings, splits) = try setup()
+        let folder = try ProjectFiles.temporaryFolder()
+        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
+                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let runner = ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 1)
+        var full: [TaskResult] = []
+        do {
+            let (journal, _) = try Journal.open(folder: folder, header: header, resume: false)
+            full = try runner.run(journal: journal)
+        }
+        let path = folder + "/journal.jsonl"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == splits.count + 1 && lines[1].prefix(64).allSatisfy(\.isHexDigit) && lines[1].dropFirst(64).hasPrefix(" {"))
+        // Line 2: the accuracy edited by hand; line 3: garbage; then line 4 again, with another fold number.
+        let accuracy = try #require(lines[1].firstMatch(of: /"accuracy":([0-9.]+)/))
+        lines[1] = lines[1].replacingOccurrences(of: "\"accuracy\":\(accuracy.output.1)", with: "\"accuracy\":0.5")
+        lines[2] = "{\"not\":\"a record\"}"
+        lines.append(lines[3].replacingOccurrences(of: "\"fold\":", with: "\"fold\":1"))
+        lines.append(lines[4])  // task 3 recorded twice, byte for byte
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        var (journal, finished) = try Journal.open(folder: folder, header: header, resume: true)
+        let problems = journal.problems.joined(separator: "\n")
+        #expect(problems.contains("journal.jsonl:2: task 0: fails its digest"), "\(problems)")
+        #expect(problems.contains("journal.jsonl:3: not a sealed record"), "\(problems)")
+        #expect(problems.contains(":\(lines.count - 1): task 2: fails its digest"), "\(problems)")
+        #expect(problems.contains("task 3 is recorded twice (lines 5 and \(lines.count))"), "\(problems)")
+        #expect(Set(finished.map(\.index)) == Set(0..<splits.count).subtracting([0, 1, 3]))
+        let resumed = try runner.run(journal: journal, finished: finished)
+        #expect(withoutTimes(resumed) == withoutTimes(full))
+        journal = try Journal.open(folder: try ProjectFiles.temporaryFolder(), header: header, resume: false).0  // releases the lock
+        // The journal was rewritten clean: a second resume finds nothing wrong.
+        let (again, all) = try Journal.open(folder: folder, header: header, resume: true)
+        #expect(again.problems.isEmpty && all.count == splits.count)
+    }
+
+    /// A record copied from another run (other data) fails its digest: the digest binds the data hash.
+    @Test func aRecordFromAnotherRunFailsItsDigest() throws {
+        let (data, settings, splits) = try setup()
+        let result = try ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: [splits[0]], jobs: 1).run(journal: nil)[0]
+        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
+                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        var other = header
+        other.dataSHA256 = String(repeating: "0", count: 64)
+        let line = try Journal.sealedLine(result, header: other)
+        #expect(Journal.record(line, header: header, decoder: Journal.decoder()).problem?.contains("fails its digest") == true)
+        #expect(Journal.record(try Journal.sealedLine(result, header: header), header: header, decoder: Journal.decoder()).result == result)
+    }
+
     /// A last line that is whole JSON but lacks its newline (killed inside the final write) is torn:
     /// it is dropped and cut off, so the next record cannot be glued to it.
     @Test func lastLineWithoutNewlineIsTorn() throws {

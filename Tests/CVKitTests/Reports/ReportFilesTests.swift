@@ -27,13 +27,63 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
             let set = ReportFiles([(folder + "/a.md", Data("a".utf8)), (folder + "/b.json", Data("b".utf8)), (folder + "/c.svg", Data("c".utf8))])
             #expect { try set.write(sink: FullDiskSink(failAt: failAt)) } throws: { error in
                 guard case let .io(path, reason)? = error as? CVKitError else { return false }
-                // The error names the file the user asked for, not the temporary.
-                return path == folder + ["/a.md", "/b.json", "/c.svg"][failAt - 1] && reason == "no space left on device"
+                // The error names the file the user asked for, not the temporary; the Markdown file is written last.
+                return path == folder + ["/b.json", "/c.svg", "/a.md"][failAt - 1] && reason == "no space left on device"
             }
             #expect(try files(in: folder).isEmpty, "fail at write \(failAt)")
         }
         try ReportFiles([(folder + "/a.md", Data("a".utf8)), (folder + "/b.json", Data("b".utf8))]).write()
         #expect(try files(in: folder) == ["a.md", "b.json"])
+    }
+
+    /// A run killed between two renames (injected: the 2nd rename fails, and the process "dies"
+    /// before cleaning up) never leaves a new report.md beside the previous run's results.json:
+    /// the previous set is removed before the first rename, and report.md is renamed last.
+    @Test func aKillBetweenRenamesNeverMixesTwoRuns() throws {
+        final class DyingSink: FileSink, @unchecked Sendable {
+            let disk = DiskSink()
+            var renames = 0, dead = false
+            func write(_ data: Data, to path: String) throws { try disk.write(data, to: path) }
+            func rename(_ from: String, to: String) throws {
+                renames += 1
+                if renames == 2 { dead = true; throw CVKitError.io(path: to, reason: "killed") }
+                try disk.rename(from, to: to)
+            }
+            func remove(_ path: String) { if !dead { disk.remove(path) } }  // a killed process cleans nothing
+        }
+        let folder = try ProjectFiles.temporaryFolder()
+        let old = ReportFiles([(folder + "/results.json", Data("old".utf8)), (folder + "/predictions.csv", Data("old".utf8)), (folder + "/report.md", Data("old".utf8))])
+        try old.write()
+        let new = ReportFiles([(folder + "/results.json", Data("new".utf8)), (folder + "/predictions.csv", Data("new".utf8)), (folder + "/report.md", Data("new".utf8))])
+        #expect(throws: CVKitError.self) { try new.write(sink: DyingSink()) }
+        let listing = try files(in: folder)
+        let contents = try listing.filter { !$0.hasPrefix(".") }.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        #expect(!contents.contains("old"), "\(listing)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"), "report.md comes last: its presence means a complete set")
+        // The next run removes the dead run's temporaries (their pid is gone) and writes a whole set.
+        let stale = folder + "/.report.md.tmp-999999"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: stale))
+        try new.write()
+        let after = try files(in: folder)
+        #expect(after == ["predictions.csv", "report.md", "results.json"], "\(after)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+
+    @Test func aSymbolicLinkIsNeverWrittenThrough() throws {
+        let folder = try ProjectFiles.temporaryFolder()
+        let target = folder + "/precious.txt"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/report.md", withDestinationPath: target)
+        #expect { try ReportFiles([(folder + "/report.md", Data("new".utf8))]).write() } throws: { error in
+            guard case let .cannotCreate(path, reason)? = error as? CVKitError else { return false }
+            return path.hasSuffix("report.md") && reason.contains("symbolic link")
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+        // The journal too (O_NOFOLLOW).
+        try FileManager.default.createSymbolicLink(atPath: folder + "/journal.jsonl", withDestinationPath: target)
+        let header = Journal.Header(cvkitVersion: "x", settingsHash: "h", commandLine: "c", dataSHA256: "d", taskCount: 1)
+        #expect(throws: CVKitError.self) { _ = try Journal.open(folder: folder, header: header, resume: false) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
     }
 
     /// The whole cross-validation report through a disk that fills up at each of its files in
@@ -69,5 +119,13 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
         #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
         #expect(text.contains(#"\u003cscript\u003e"#) && text.hasSuffix("\n"))
         #expect(try JSONDecoder().decode([String: String].self, from: data) == ["name": name])
+    }
+
+    /// Data text in a CSV: quoted as RFC 4180 says, formulas neutralized, markup escaped.
+    @Test func spreadsheetTextIsInert() {
+        #expect(SpreadsheetText.field("setosa") == "setosa")
+        #expect(SpreadsheetText.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(SpreadsheetText.field("a,\"b\"") == "\"a,\"\"b\"\"\"")
+        #expect(SpreadsheetText.field("x|<script>&") == "x|&lt;script&gt;&amp;")
     }
 }

@@ -30,6 +30,12 @@ struct MergeCommand: ParsableCommand {
             let reportDir = PlannedRun.absolute(self.reportDir)
             let plan = try Plan.load(folder: folder)
             let progress = PlanProgress(plan: plan, folder: folder)
+            // A result file that is there but altered, or not this plan's, is refused outright (65): merging
+            // around it would hide it, and re-running its task will not replace it while it exists.
+            if !progress.problems.isEmpty {
+                for problem in progress.problems { Standard.error("cvkit: \(problem)") }
+                throw ExitCode(ExitStatus.dataError)
+            }
             if !progress.complete && allowPartial {
                 try mergePartial(plan: plan, folder: folder, reportDir: reportDir, progress: progress)
                 return

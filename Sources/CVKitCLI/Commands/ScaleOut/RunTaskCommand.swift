@@ -96,7 +96,7 @@ struct RunTaskCommand: ParsableCommand {
         }
         let wanted = Set(plan.tasks[index])
         let results = try ExperimentRunner(units: units.filter { wanted.contains($0.index) }, jobs: jobs).run(journal: nil)
-        try TaskResultFile(planHash: plan.planHash, task: index, results: results).write(plan: folder)
+        try TaskResultFile(planHash: plan.planHash, task: index, results: results, header: plan.journalHeader).write(plan: folder)
         if output.json {
             try JSONOutput.print(TaskJSON(task: index, units: plan.tasks[index], alreadyDone: false, accuracy: results.map(\.accuracy),
                                           result: TaskResultFile.path(plan: folder, task: index)))
