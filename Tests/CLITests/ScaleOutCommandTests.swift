@@ -75,8 +75,18 @@ import Testing
         for task in [0, 2, 3] { #expect(try CLIRunner.run(["run-task", plan, "--task", String(task)]).status == 0) }
         let merge = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged"])
         #expect(merge.status == 1)
-        #expect(merge.stderr.contains("1 of 4 tasks have no result: 1") && merge.stderr.contains("sbatch --array=1 "), "\(merge.stderr)")
+        // Run by hand: the hint is the run-task loop, never an engine's command that was not used.
+        #expect(merge.stderr.contains("1 of 4 tasks have no result: 1") && merge.stderr.contains("do cvkit run-task") && !merge.stderr.contains("sbatch"),
+                "\(merge.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/merged"))
+        // Once the Slurm scripts exist, the hint is Slurm's; with a GNU parallel joblog, parallel's only.
+        #expect(try CLIRunner.run(["submit", "slurm", plan, "--dry-run"]).status == 0)
+        let slurm = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged"])
+        #expect(slurm.stderr.contains("sbatch --array=1 ") && !slurm.stderr.contains("submit parallel"), "\(slurm.stderr)")
+        try Data("Seq\tHost\n".utf8).write(to: URL(fileURLWithPath: plan + "/results/parallel.joblog"))
+        let parallel = try CLIRunner.run(["merge", plan, "--report-dir", dir + "/merged"])
+        #expect(parallel.stderr.contains("cvkit submit parallel") && !parallel.stderr.contains("sbatch"), "\(parallel.stderr)")
+        try FileManager.default.removeItem(atPath: plan + "/results/parallel.joblog")
         // A log whose first line names task 1 (as run-task writes it), and no result: failed.
         try FileManager.default.createDirectory(atPath: plan + "/results/logs", withIntermediateDirectories: true)
         try Data("task 1: plan 0123, on node7\nslurmstepd: error: *** JOB 12 CANCELLED DUE TO TIME LIMIT ***\n".utf8)
@@ -142,6 +152,19 @@ import Testing
 
     /// Nested CV is two phases: the inner searches of every outer fold, then the outer refits
     /// chosen from them. `merge` of phase 1 writes phase 2's plan; merging that gives the report.
+    /// --units-per-task auto groups tiny units into tasks of about 10 s of estimated training; the
+    /// default (1) keeps one unit per task and says how long that is, with the size to use.
+    @Test func unitsPerTaskAutoAndTheEstimate() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let words = ["plan", "kfold", "datasets/iris.csv", "-k", "10", "--epochs", "5"]
+        let one = try CLIRunner.run(words + ["--out", dir + "/one"])
+        #expect(one.status == 0 && one.stdout.contains("10 units in 10 tasks") && one.stdout.contains("estimate: about"), "\(one.stdout)")
+        #expect(one.stdout.contains("spend more time queueing than training: --units-per-task 10"), "\(one.stdout)")
+        let auto = try CLIRunner.run(words + ["--out", dir + "/auto", "--units-per-task", "auto"])
+        #expect(auto.status == 0 && auto.stdout.contains("10 units in 1 task"), "\(auto.stdout)")
+        #expect(try CLIRunner.run(words + ["--out", dir + "/bad", "--units-per-task", "0"]).status == 64)
+    }
+
     @Test func nestedRunsInTwoPhases() throws {
         let dir = try CLIRunner.temporaryFolder()
         let words = ["nested", "datasets/iris.csv", "--outer", "3", "--inner", "2", "--trials", "2", "--epochs", "2"]
@@ -157,6 +180,9 @@ import Testing
                 break
             }
             #expect(merged.stdout.contains("continues with phase \(phases + 1)"))
+            // The next phase remembers the report folder: its merge reports into the same place by default.
+            let next = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan + "/next/plan.json"))) as? [String: Any])
+            #expect((next["reportDir"] as? String)?.hasSuffix("/merged") == true)
             plan += "/next"
             if phases > 3 { Issue.record("too many phases"); break }
         }

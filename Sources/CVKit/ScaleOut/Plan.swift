@@ -40,6 +40,9 @@ public struct Plan: Codable, Sendable, Equatable {
     public var reportFolderName: String
     public var phase: Int
     public var previous: [String]
+    /// The report folder `merge` of an earlier phase was given (`--report-dir`): the default of this
+    /// phase's `merge` and Slurm merge job, so a run's phases report into one place. nil: `reports`.
+    public var reportDir: String?
     public var unitsPerTask: Int
     public var units: [PlanUnit]
     /// Unit indices per task, task 0 first.
@@ -51,7 +54,7 @@ public struct Plan: Codable, Sendable, Equatable {
 
     /// Groups `units` into tasks of `unitsPerTask` (the last may be smaller) and seals the plan.
     public init(command: String, arguments: [String], specification: RunSpecification, workingDirectory: String, journalHeader: Journal.Header,
-                reportFolderName: String, phase: Int, previous: [String], unitsPerTask: Int, units: [PlanUnit]) throws {
+                reportFolderName: String, phase: Int, previous: [String], unitsPerTask: Int, units: [PlanUnit], reportDir: String? = nil) throws {
         guard unitsPerTask >= 1 else { throw CVKitError.invalidArgument("--units-per-task must be at least 1 (got \(unitsPerTask))") }
         self.format = Plan.currentFormat
         self.cvkitVersion = CVKitVersion.current
@@ -63,6 +66,7 @@ public struct Plan: Codable, Sendable, Equatable {
         self.reportFolderName = reportFolderName
         self.phase = phase
         self.previous = previous
+        self.reportDir = reportDir
         self.unitsPerTask = unitsPerTask
         self.units = units
         self.tasks = stride(from: 0, to: units.count, by: unitsPerTask).map { start in

@@ -10,6 +10,14 @@ import Foundation
 enum Interrupt {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+    /// What the handler prints: the default suits a run with a journal; `run-task`, which has none,
+    /// sets its own. Kept as a C string made before any signal, so the handler only reads it.
+    nonisolated(unsafe) private static var message: UnsafeMutablePointer<CChar> =
+        strdup("\ncvkit: interrupted; finished tasks are in the journal: rerun with --resume to continue\n")
+
+    /// Replaces the interruption message (call before work starts).
+    static func setMessage(_ text: String) { message = strdup(text) }
+
     static func install() {
         for number in signals { signal(number, handler) }
         // A parent may start us with these signals blocked (a thread pool's mask is inherited):
@@ -21,10 +29,8 @@ enum Interrupt {
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { number in
-        let message = "\ncvkit: interrupted; finished tasks are in the journal: rerun with --resume to continue\n"
-        message.utf8CString.withUnsafeBufferPointer { text in
-            _ = write(STDERR_FILENO, text.baseAddress, text.count - 1)
-        }
+        let text = Interrupt.message
+        _ = write(STDERR_FILENO, text, strlen(text))
         _exit(128 + number)
     }
 }

@@ -14,21 +14,22 @@ struct MergeCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The plan folder.", valueName: "plan")) var plan: String
-    @Option(help: ArgumentHelp("Folder for reports, as for a local run.", valueName: "dir")) var reportDir: String = "reports"
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Folder for reports, as for a local run (default: the one an earlier phase's merge was given, else reports).", valueName: "dir"))
+    var reportDir: String?
     @Flag(help: "Print the results as one JSON object on stdout instead of the table.") var json = false
     @Flag(name: [.customShort("q"), .long], help: "Nothing on stderr but errors (no INCOMPLETE warning).") var quiet = false
     @Flag(help: "kfold, loocv, split: with tasks missing, write a report from the folds present, marked INCOMPLETE.")
     var allowPartial = false
 
     func validate() throws {
-        if reportDir.isEmpty { throw ValidationError("--report-dir is empty: give a folder (default: reports)") }
+        if reportDir?.isEmpty == true { throw ValidationError("--report-dir is empty: give a folder (default: reports)") }
     }
 
     func run() throws {
         try reportingErrors {
             let folder = PlannedRun.absolute(self.plan)
-            let reportDir = PlannedRun.absolute(self.reportDir)
             let plan = try Plan.load(folder: folder)
+            let reportDir = PlannedRun.absolute(self.reportDir ?? plan.reportDir ?? "reports")
             let progress = PlanProgress(plan: plan, folder: folder)
             // A result file that is there but altered, or not this plan's, is refused outright (65): merging
             // around it would hide it, and re-running its task will not replace it while it exists.
@@ -41,7 +42,7 @@ struct MergeCommand: ParsableCommand {
                 return
             }
             guard progress.complete else {
-                Standard.error("cvkit: cannot merge: " + progress.missingText(plan: plan, folder: self.plan))
+                Standard.error("cvkit: cannot merge: " + progress.missingText(plan: plan, folder: self.plan, resolved: folder))
                 throw ExitCode(ExitStatus.checkFailed)
             }
             let results = try PlannedRun.results(ofPlans: plan.previous + [folder])
@@ -51,7 +52,8 @@ struct MergeCommand: ParsableCommand {
             let nextPlan = try Plan(command: plan.command, arguments: plan.arguments, specification: try PlannedRun.specification(of: plan),
                                     workingDirectory: plan.workingDirectory,
                                     journalHeader: plan.journalHeader, reportFolderName: plan.reportFolderName, phase: plan.phase + 1,
-                                    previous: plan.previous + [folder], unitsPerTask: plan.unitsPerTask, units: next.map(PlanUnit.init))
+                                    previous: plan.previous + [folder], unitsPerTask: plan.unitsPerTask, units: next.map(PlanUnit.init),
+                                    reportDir: self.reportDir.map(PlannedRun.absolute) ?? plan.reportDir)
             try nextPlan.save(folder: nextFolder)
             print("phase \(plan.phase) merged; the run continues with phase \(nextPlan.phase):")
             print(ScaleOutText.planned(nextPlan, folder: self.plan + "/next"))

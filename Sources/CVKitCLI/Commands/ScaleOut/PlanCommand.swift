@@ -17,8 +17,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder of the plan (created; results go to its results/).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Work units per task: pick it so one task lasts minutes, not seconds (queue overhead).")
-    var unitsPerTask: Int = 1
+    @Option(help: ArgumentHelp("Work units per task, or auto: enough units that a task has about 10 s of estimated training (queue overhead is seconds per task). Default 1.",
+                               valueName: "n|auto"))
+    var unitsPerTask: String = "1"
 
     @OptionGroup var output: OutputOptions
 
@@ -37,7 +38,7 @@ struct PlanCommand: ParsableCommand {
     var runWords: [String] = []
 
     func validate() throws {
-        if unitsPerTask < 1 { throw ValidationError("--units-per-task must be at least 1 (got \(unitsPerTask))") }
+        if unitsPerTask != "auto" && (Int(unitsPerTask) ?? 0) < 1 { throw ValidationError("--units-per-task must be a whole number ≥ 1 or auto (got \(unitsPerTask))") }
     }
 
     func run() throws {
@@ -52,8 +53,10 @@ struct PlanCommand: ParsableCommand {
             for flag in ["--quiet", "-q"] { if let i = words.firstIndex(of: flag) { output.quiet = true; words.remove(at: i) } }
             if let i = words.firstIndex(of: "--out"), i + 1 < words.count { out = words[i + 1]; words.removeSubrange(i...(i + 1)) }
             if let i = words.firstIndex(of: "--units-per-task"), i + 1 < words.count {
-                guard let value = Int(words[i + 1]), value >= 1 else { throw ValidationError("--units-per-task must be a whole number ≥ 1 (got \(words[i + 1]))") }
-                perTask = value
+                guard words[i + 1] == "auto" || (Int(words[i + 1]) ?? 0) >= 1 else {
+                    throw ValidationError("--units-per-task must be a whole number ≥ 1 or auto (got \(words[i + 1]))")
+                }
+                perTask = words[i + 1]
                 words.removeSubrange(i...(i + 1))
             }
             guard let out, !out.isEmpty else { throw ValidationError("cvkit plan needs --out PLAN: the folder the plan is written to (not empty)") }
@@ -61,10 +64,12 @@ struct PlanCommand: ParsableCommand {
             let specification = try CVKitCommand.specification(words)
             let folder = PlannedRun.absolute(out)
             let phase = try PlannedRun.phase(specification)
+            let estimate = TaskSizing.secondsPerUnit(phase.units)
+            let units = perTask == "auto" ? TaskSizing.unitsPerTask(secondsPerUnit: estimate, units: phase.units.count) : Int(perTask) ?? 1
             try ReportFolder.create(folder)
             let plan = try Plan(command: specification.command, arguments: words, specification: specification,
                                 workingDirectory: FileManager.default.currentDirectoryPath, journalHeader: phase.header,
-                                reportFolderName: phase.folderName, phase: 1, previous: [], unitsPerTask: perTask, units: phase.units.map(PlanUnit.init))
+                                reportFolderName: phase.folderName, phase: 1, previous: [], unitsPerTask: units, units: phase.units.map(PlanUnit.init))
             try plan.save(folder: folder)
             if output.json {
                 try JSONOutput.print(PlanJSON(plan: folder, commandLine: plan.commandLine, phase: plan.phase, units: plan.units.count, tasks: plan.tasks.count,
@@ -73,6 +78,7 @@ struct PlanCommand: ParsableCommand {
                 print(out)
             } else {
                 print(ScaleOutText.planned(plan, folder: out))
+                print(TaskSizing.note(secondsPerUnit: estimate, plan: plan, auto: perTask == "auto"))
             }
         }
     }
@@ -92,5 +98,45 @@ enum ScaleOutText {
               for i in $(seq 0 \(n - 1)); do cvkit run-task \(folder) --task $i; done
             then: cvkit merge \(folder)
             """
+    }
+}
+
+/// How long a unit's training is likely to take, so that tasks are not dwarfed by the scheduler's
+/// start-up cost (a second or more each, minutes when the queue is busy).
+enum TaskSizing {
+    /// A conservative single-core rate for the whole training step (measured here: 26–55 GFLOP/s on
+    /// the benchmarks, `make bench`); slower machines and small batches do worse, so 10.
+    static let flopsPerSecond = 10e9
+    /// Per-unit fixed cost: loading, preprocessing, scoring (seconds).
+    static let overhead = 0.05
+    static let target = 10.0
+
+    /// Estimated seconds of one unit, the mean over `units`: training FLOPs per sample × training
+    /// rows × epochs at `flopsPerSecond`, plus `overhead`.
+    static func secondsPerUnit(_ units: [ExperimentRunner.Unit]) -> Double {
+        guard !units.isEmpty else { return 0 }
+        let total = units.reduce(0.0) { sum, unit in
+            var config = unit.runner.settings.network
+            config.inputs = max(unit.runner.dataset.featureCount, 1)
+            config.classes = max(unit.runner.dataset.classCount, 2)
+            return sum + Double(config.trainingFLOPsPerSample) * Double(unit.split.train.count) * Double(unit.runner.settings.training.epochs) / flopsPerSecond
+        }
+        return total / Double(units.count) + overhead
+    }
+
+    static func unitsPerTask(secondsPerUnit: Double, units: Int) -> Int {
+        max(1, min(units, Int((target / max(secondsPerUnit, 1e-6)).rounded(.up))))
+    }
+
+    /// The estimate, and advice when tasks come out far shorter than the target.
+    static func note(secondsPerUnit: Double, plan: Plan, auto: Bool) -> String {
+        let perTask = secondsPerUnit * Double(plan.unitsPerTask)
+        var text = String(format: "  estimate: about %.2f s of training per unit, %.1f s per task (at %.0f GFLOP/s per core)", secondsPerUnit, perTask, flopsPerSecond / 1e9)
+        if !auto && perTask < target / 2 && plan.units.count > 1 {
+            let suggested = unitsPerTask(secondsPerUnit: secondsPerUnit, units: plan.units.count)
+            text += "\n  tasks this short spend more time queueing than training: --units-per-task \(suggested) (or auto) makes tasks of about "
+                + String(format: "%.0f s", secondsPerUnit * Double(suggested))
+        }
+        return text
     }
 }

@@ -50,17 +50,36 @@ struct PlanProgress {
 
     var complete: Bool { missing.isEmpty }
 
-    /// "2 of 10 tasks have no result: 3,7" plus ready-to-paste commands to run them again.
-    func missingText(plan: Plan, folder: String) -> String {
+    /// The engine that ran the plan, from what it left in the plan folder: GNU parallel's joblog,
+    /// or the Slurm scripts; nil when neither (tasks run by hand).
+    static func engine(folder: String) -> String? {
+        if FileManager.default.fileExists(atPath: Plan.resultsFolder(folder) + "/parallel.joblog") { return "parallel" }
+        if FileManager.default.fileExists(atPath: folder + "/slurm.sbatch") { return "slurm" }
+        return nil
+    }
+
+    /// "2 of 10 tasks have no result: 3,7" plus ready-to-paste commands to run them again, for the
+    /// engine that ran the plan (`engine(folder:)`; `folder` as the user typed it, `resolved` where it is).
+    func missingText(plan: Plan, folder: String, resolved: String? = nil) -> String {
         let list = IndexRanges.format(missing)
         var lines = ["\(missing.count) of \(plan.tasks.count) tasks have no result: \(list)"
                      + (failed.isEmpty ? "" : " (started and failed: \(IndexRanges.format(failed)))")]
         lines += problems.map { "  \($0)" }
-        lines.append("run them again with one of:")
-        lines.append("  sbatch --array=\(list) \(folder)/slurm.sbatch" + (missing.contains { $0 >= 1000 } ? "   (plans split into several arrays: cvkit submit slurm again)" : ""))
-        lines.append("  cvkit submit slurm \(folder)           (every task again; those with a result stop at once)")
-        lines.append("  cvkit submit parallel \(folder)        (re-runs only what failed or is missing)")
-        lines.append("  for i in \(missing.map(String.init).joined(separator: " ")); do cvkit run-task \(folder) --task $i; done")
+        lines.append("run them again with:")
+        switch Self.engine(folder: resolved ?? folder) {
+        case "parallel":
+            lines.append("  cvkit submit parallel \(folder)        (re-runs only what failed or is missing)")
+        case "slurm":
+            // One array script covers task indices below the first array's size; a plan split into
+            // several arrays (MaxArraySize) is re-submitted whole: tasks with a result stop at once.
+            if missing.allSatisfy({ $0 < 1000 }) && plan.tasks.count <= 1000 {
+                lines.append("  sbatch --array=\(list) \(folder)/slurm.sbatch")
+            }
+            lines.append("  cvkit submit slurm \(folder)           (every task again; those with a result stop at once)")
+        default:
+            lines.append("  for i in \(missing.map(String.init).joined(separator: " ")); do cvkit run-task \(folder) --task $i; done")
+            lines.append("  or: cvkit submit parallel \(folder) · cvkit submit slurm \(folder)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -42,6 +42,8 @@ struct RunTaskCommand: ParsableCommand {
     }
 
     func run() throws {
+        // run-task keeps no journal: a stopped task leaves no result and simply runs again.
+        Interrupt.setMessage("\ncvkit: interrupted; this task wrote no result: run it again (the same run-task command); results are whole or absent\n")
         do {
             try execute()
         } catch let error as CVKitError {

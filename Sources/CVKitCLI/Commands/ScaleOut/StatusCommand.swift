@@ -36,7 +36,7 @@ struct StatusCommand: ParsableCommand {
                 print("\(plan.commandLine)")
                 print("phase \(plan.phase): \(plan.tasks.count) tasks: \(progress.done.count) done, \(progress.missing.count) missing"
                       + (progress.failed.isEmpty ? "" : ", \(progress.failed.count) of them failed"))
-                if progress.complete { print("complete: cvkit merge \(self.plan)") } else { print(progress.missingText(plan: plan, folder: self.plan)) }
+                if progress.complete { print("complete: cvkit merge \(self.plan)") } else { print(progress.missingText(plan: plan, folder: self.plan, resolved: folder)) }
             }
             if !progress.complete { throw ExitCode(ExitStatus.checkFailed) }
         }

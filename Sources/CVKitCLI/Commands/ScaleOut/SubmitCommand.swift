@@ -96,7 +96,7 @@ struct SubmitSlurm: ParsableCommand {
             if sbatch == nil && !dryRun { throw External.unavailable("sbatch not found: this machine is not a Slurm submit host (or install Slurm: scripts/install-deps --scaleout)") }
             let scripts = SlurmScripts(plan: plan, folder: folder, executable: External.executable, partition: partition, time: time, memory: mem,
                                        maxParallel: maxParallel, extra: sbatchArg, arraySize: try maxArraySize(),
-                                       reportDir: reportDir.map(PlannedRun.absolute))
+                                       reportDir: reportDir.map(PlannedRun.absolute) ?? plan.reportDir)
             try ReportFolder.create(scripts.logs)
             let arrayPath = folder + "/slurm.sbatch", mergePath = folder + "/slurm-merge.sbatch"
             try ReportFiles([(arrayPath, Data(scripts.arrayScript.utf8)), (mergePath, Data(scripts.mergeScript.utf8))]).write()
@@ -218,7 +218,7 @@ struct SubmitParallel: ParsableCommand {
             let progress = PlanProgress(plan: plan, folder: folder)
             if output.json { try JSONOutput.print(ParallelJSON(plan: folder, command: command, tasks: plan.tasks.count, done: progress.done, missing: progress.missing)) }
             guard status == 0, progress.complete else {
-                Standard.error("cvkit: GNU parallel exit \(status); " + progress.missingText(plan: plan, folder: self.plan))
+                Standard.error("cvkit: GNU parallel exit \(status); " + progress.missingText(plan: plan, folder: self.plan, resolved: folder))
                 throw ExitCode(ExitStatus.checkFailed)
             }
             if !output.json && !output.quiet { print("all \(plan.tasks.count) tasks done: cvkit merge \(self.plan)") }
