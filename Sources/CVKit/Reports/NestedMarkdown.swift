@@ -49,6 +49,12 @@ public enum NestedMarkdown {
             out.append("- Preprocessing: standardization fitted on each training part only (inner and outer).")
             out.append("")
         }
+        let raced = r.outer.compactMap(\.racedOut)
+        if !raced.isEmpty {
+            out.append("- Racing: in each outer fold's search, configurations significantly worse than the best after the first inner folds "
+                + "were dropped (ANOVA over the live configurations, one-sided): \(raced.map(String.init).joined(separator: ", ")) of \(r.trials) per outer fold.")
+            out.append("")
+        }
         out.append("## Per outer fold")
         out.append("")
         var folds = MarkdownTable([("fold", .right), ("train", .right), ("test", .right), ("inner score", .right), ("outer score", .right),

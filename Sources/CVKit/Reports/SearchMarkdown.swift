@@ -54,13 +54,16 @@ public enum SearchMarkdown {
         }
         out.append("## Trials, best first")
         out.append("")
+        let raced = r.trials.contains { $0.droppedAtFold != nil }
         var table = MarkdownTable([("rank", .right), ("trial", .right), ("round", .right), (metricTitle(r), .right), ("sd", .right),
-                                   ("lr", .right), ("l2", .right), ("hidden", .left), ("batch", .right), ("epochs", .right), ("optimizer", .left), ("diverged folds", .right)])
+                                   ("lr", .right), ("l2", .right), ("hidden", .left), ("batch", .right), ("epochs", .right), ("optimizer", .left), ("diverged folds", .right)]
+                                  + (raced ? [("race", .left)] : []))
         for (rank, trial) in r.trials.enumerated() {
             let c = trial.config
             table.add([String(rank + 1), String(trial.trial), String(trial.round), f4(TrialScoring.objective(trial)), f4(trial.score.sd),
                        SearchConfig.format(c.lr), SearchConfig.format(c.l2), c.hidden.isEmpty ? "none" : c.hidden.map(String.init).joined(separator: ","),
-                       String(c.batchSize), String(c.epochs), c.optimizer, String(trial.divergedFolds)])
+                       String(c.batchSize), String(c.epochs), c.optimizer, String(trial.divergedFolds)]
+                      + (raced ? [trial.droppedAtFold.map { "dropped after fold \($0) (p \(String(format: "%.3g", trial.raceP ?? 0)))" } ?? "ran every fold"] : []))
         }
         out.append(table.render())
         out.append("")

@@ -24,6 +24,8 @@ public struct HyperparameterSearch: Sendable, Equatable, Codable {
     public var keep: Double
     /// How the winner is chosen (`--select`); `.best` by default.
     public var selection: TrialScoring.Selection = .best
+    /// Racing (`--race`): nil scores every configuration on every fold.
+    public var racing: Racing?
 
     public init(base: RunSettings, space: SearchSpace, method: Method, trials: Int, rounds: Int = 3, keep: Double = 0.25) {
         self.base = base
@@ -48,6 +50,7 @@ public struct HyperparameterSearch: Sendable, Equatable, Codable {
         if method != .grid { extra += ["--trials", String(trials)] }
         if method == .coarseToFine { extra += ["--rounds", String(rounds), "--keep", Shell.number(keep)] }
         if selection != .best { extra += ["--select", selection.rawValue] }
+        if let racing { extra += ["--race", "--race-min-folds", String(racing.minFolds), "--race-alpha", Shell.number(racing.alpha)] }
         let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --repeats \(base.repeats)", with: "")
         return "cvkit search" + rest + " " + extra.joined(separator: " ")
     }
@@ -84,10 +87,16 @@ extension HyperparameterSearch: Experiment {
             }
             roundLog.append(SearchResults.Round(round: round + 1, space: currentSpace.description, trials: configs.count))
             let first = results.count
-            let units = try TrialScoring.units(configs: configs, firstTrial: first, base: base, splits: splits, dataset: dataset)
-            let step = try ExperimentStep.collect(units, finished) { tasks in
-                try TrialScoring.trials(configs: configs, firstTrial: first, round: round + 1, base: base, splitCount: splits.count,
-                                        dataset: dataset, tasks: tasks)
+            let step: ExperimentStep<[TrialResult]>
+            if let racing {
+                step = try TrialScoring.race(configs: configs, firstTrial: first, round: round + 1, base: base, splits: splits, dataset: dataset,
+                                             racing: racing, finished: finished)
+            } else {
+                let units = try TrialScoring.units(configs: configs, firstTrial: first, base: base, splits: splits, dataset: dataset)
+                step = try ExperimentStep.collect(units, finished) { tasks in
+                    try TrialScoring.trials(configs: configs, firstTrial: first, round: round + 1, base: base, splitCount: splits.count,
+                                            dataset: dataset, tasks: tasks)
+                }
             }
             guard case .done(let scored) = step else {
                 if case .needs(let missing) = step { return .needs(missing) }
@@ -118,6 +127,8 @@ public enum TrialScoring {
     /// The better objective first (the higher mean, or the lower for a loss; the pooled value for
     /// F1 and the AUCs), then fewer diverged folds, then the simpler (`simpler`), then the earlier trial.
     public static func better(_ a: TrialResult, _ b: TrialResult) -> Bool {
+        // A configuration a race dropped never ranks above one that ran every fold.
+        if (a.droppedAtFold == nil) != (b.droppedAtFold == nil) { return a.droppedAtFold == nil }
         let metric = a.metric ?? .accuracy
         let x = objective(a), y = objective(b)
         if x != y { return metric.lowerIsBetter ? x < y : x > y }
@@ -140,7 +151,7 @@ public enum TrialScoring {
 
     /// The trials within one standard error of the best (the best included), best first.
     public static func withinOneSE(_ trials: [TrialResult]) -> [TrialResult] {
-        let sorted = trials.sorted(by: better)
+        let sorted = trials.filter { $0.droppedAtFold == nil }.sorted(by: better)
         guard let best = sorted.first else { return [] }
         let se = best.score.n > 1 ? best.score.sd / Double(best.score.n).squareRoot() : 0
         let lower = (best.metric ?? .accuracy).lowerIsBetter
@@ -173,11 +184,48 @@ public enum TrialScoring {
         return units
     }
 
+    /// `configs` on `splits`, raced (`Racing`): the units of the next fold for the live
+    /// configurations, or the trials — those a race dropped scored on the folds they ran, with the
+    /// fold and p-value that dropped them. Unit indices are `units`'.
+    public static func race(configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splits: [Split], dataset: Dataset,
+                            indexOffset: Int = 0, racing: Racing, finished: [Int: TaskResult]) throws -> ExperimentStep<[TrialResult]> {
+        let k = splits.count
+        let all = try units(configs: configs, firstTrial: firstTrial, base: base, splits: splits, dataset: dataset, indexOffset: indexOffset)
+        let metric = base.metric
+        func score(_ task: TaskResult) -> Double {
+            task.score(metric, labels: dataset.labels, classCount: dataset.classCount) ?? metric.uninformedValue(classCount: dataset.classCount)
+        }
+        var live = Array(configs.indices)
+        var dropped: [Int: (fold: Int, p: Double)] = [:]
+        for fold in 0..<k {
+            let needed = live.map { all[$0 * k + fold] }.filter { finished[$0.index] == nil }
+            if !needed.isEmpty { return .needs(needed) }
+            guard fold + 1 >= racing.minFolds, fold + 1 < k, live.count > 1 else { continue }
+            let scores = live.map { c in (0...fold).map { f in finished[all[c * k + f].index].map(score) ?? 0 } }
+            for (position, p) in racing.eliminate(scores: scores, lowerIsBetter: metric.lowerIsBetter).enumerated() {
+                if let p { dropped[live[position]] = (fold + 1, p) }
+            }
+            live = live.filter { dropped[$0] == nil }
+        }
+        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
+        return .done(try configs.indices.map { c in
+            let ran = dropped[c]?.fold ?? k
+            let tasks = (0..<ran).compactMap { finished[all[c * k + $0].index] }
+            guard var trial = try trials(configs: [configs[c]], firstTrial: firstTrial + c, round: round, base: base, splitCount: ran,
+                                         dataset: dataset, tasks: tasks, inputs: inputs).first else {
+                throw CVKitError.invalidArgument("no trial to score")
+            }
+            trial.droppedAtFold = dropped[c]?.fold
+            trial.raceP = dropped[c]?.p
+            return trial
+        })
+    }
+
     /// The scored trials of `configs` from their `tasks` (in unit order, as `units` lists them).
     public static func trials(configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splitCount: Int, dataset: Dataset,
-                              tasks: [TaskResult]) throws -> [TrialResult] {
+                              tasks: [TaskResult], inputs knownInputs: Int? = nil) throws -> [TrialResult] {
         let settings = try configs.map { try SearchConfig.apply($0, to: base) }
-        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
+        let inputs = knownInputs ?? Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
         return settings.enumerated().map { offset, trialSettings in
             let own = Array(tasks[offset * splitCount..<(offset + 1) * splitCount])
             let metric = base.metric

@@ -17,6 +17,8 @@ public struct NestedCrossValidation: Sendable, Equatable, Codable {
     public var trials: Int
     /// How each outer fold's winner is chosen (`--select`).
     public var selection: TrialScoring.Selection = .best
+    /// Racing inside each outer fold's search (`--race`); nil runs every trial on every inner fold.
+    public var racing: Racing?
 
     public init(base: RunSettings, outerK: Int, innerK: Int, space: SearchSpace, method: HyperparameterSearch.Method, trials: Int) {
         self.base = base
@@ -31,6 +33,7 @@ public struct NestedCrossValidation: Sendable, Equatable, Codable {
         var extra = ["--outer", String(outerK), "--inner", String(innerK), "--method", method.rawValue, "--space", Shell.quote(space.description)]
         if method != .grid { extra += ["--trials", String(trials)] }
         if selection != .best { extra += ["--select", selection.rawValue] }
+        if let racing { extra += ["--race", "--race-min-folds", String(racing.minFolds), "--race-alpha", Shell.number(racing.alpha)] }
         let rest = base.commandLine.dropFirst("cvkit kfold".count).replacingOccurrences(of: " --k \(base.k) --repeats 1", with: "")
         return "cvkit nested" + rest + " " + extra.joined(separator: " ")
     }
@@ -65,10 +68,16 @@ extension NestedCrossValidation: Experiment {
         var needed: [ExperimentRunner.Unit] = []
         for (index, item) in nested.enumerated() {
             let configs = try configs(outer: index)
-            let units = try TrialScoring.units(configs: configs, firstTrial: 0, base: base, splits: item.inner, dataset: dataset,
-                                               indexOffset: index * perOuter)
-            let step = try ExperimentStep.collect(units, finished) { tasks in
-                try TrialScoring.trials(configs: configs, firstTrial: 0, round: 1, base: base, splitCount: item.inner.count, dataset: dataset, tasks: tasks)
+            let step: ExperimentStep<[TrialResult]>
+            if let racing {
+                step = try TrialScoring.race(configs: configs, firstTrial: 0, round: 1, base: base, splits: item.inner, dataset: dataset,
+                                             indexOffset: index * perOuter, racing: racing, finished: finished)
+            } else {
+                let units = try TrialScoring.units(configs: configs, firstTrial: 0, base: base, splits: item.inner, dataset: dataset,
+                                                   indexOffset: index * perOuter)
+                step = try ExperimentStep.collect(units, finished) { tasks in
+                    try TrialScoring.trials(configs: configs, firstTrial: 0, round: 1, base: base, splitCount: item.inner.count, dataset: dataset, tasks: tasks)
+                }
             }
             switch step {
             case .needs(let missing): needed += missing
@@ -100,7 +109,8 @@ extension NestedCrossValidation: Experiment {
             return NestedResults.OuterFold(
                 fold: index, config: pair.0.trial.config, sampled: pair.0.trial.sampled, innerScore: TrialScoring.objective(pair.0.trial),
                 innerSD: pair.0.trial.score.sd, outerScore: outer, outerDiverged: refit.diverged,
-                nTrain: refit.nTrain, nTest: refit.nTest, trialsTried: pair.0.all.count, outerAccuracy: metric == .accuracy ? nil : accuracy)
+                nTrain: refit.nTrain, nTest: refit.nTest, trialsTried: pair.0.all.count, outerAccuracy: metric == .accuracy ? nil : accuracy,
+                racedOut: racing == nil ? nil : pair.0.all.filter { $0.droppedAtFold != nil }.count)
         }
         return NestedResults.make(nested: self, dataset: dataset, folds: folds)
     }
@@ -125,6 +135,8 @@ public struct NestedResults: Sendable, Equatable, Codable {
         public var trialsTried: Int
         /// Its outer accuracy, when the metric is another one.
         public var outerAccuracy: Double?
+        /// Racing: the inner configurations the race dropped before their last inner fold (nil without racing).
+        public var racedOut: Int?
     }
 
     /// How much the chosen value of a parameter moves between outer folds.

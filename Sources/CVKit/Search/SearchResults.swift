@@ -59,6 +59,10 @@ public struct TrialResult: Sendable, Equatable, Codable {
     public var diagnosis: [DiagnosisFinding]
     /// The network's parameter count on this data (ranks simplicity in ties and the one-SE rule).
     public var parameters: Int?
+    /// Racing (`--race`): the number of folds after which this configuration was dropped, and the
+    /// one-sided p-value that dropped it (`Racing`); nil for a configuration that ran every fold.
+    public var droppedAtFold: Int?
+    public var raceP: Double?
 }
 
 /// What `cvkit search` found: `results.json` and the source of `search.md`.

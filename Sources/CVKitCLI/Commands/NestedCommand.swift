@@ -42,6 +42,7 @@ struct NestedCommand: ExperimentCommand {
             base: base, outerK: outer, innerK: inner, space: try searchOptions.checkedSpace(base: base),
             method: HyperparameterSearch.Method(rawValue: method) ?? .random, trials: searchOptions.trials)
         nested.selection = searchOptions.selection
+        nested.racing = try searchOptions.racing(k: inner)
         return .nested(nested, refitOut: refitOut)
     }
 }

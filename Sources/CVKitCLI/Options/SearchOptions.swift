@@ -16,6 +16,15 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Configurations to try (grid tries every combination).")
     var trials: Int = 20
 
+    @Flag(help: "Racing: score configurations one fold at a time and drop those significantly worse than the best (ANOVA over the live configurations, as tidymodels' tune_race_anova).")
+    var race = false
+
+    @Option(help: "Racing: folds before the first elimination (default 3, at most k − 1).")
+    var raceMinFolds: Int?
+
+    @Option(help: "Racing: the significance level that drops a configuration.")
+    var raceAlpha: Double = 0.05
+
     @Option(help: ArgumentHelp("The winner: best (ties: fewer diverged folds, fewer parameters, stronger l2, smaller lr, earlier trial) or one-se (the simplest within one standard error of the best).", valueName: "best|one-se"))
     var select: String = "best"
 
@@ -44,9 +53,22 @@ struct SearchOptions: ParsableArguments {
 
     var selection: TrialScoring.Selection { TrialScoring.Selection(rawValue: select) ?? .best }
 
+    /// The racing settings for `k` folds per configuration, nil without `--race`; refused (64) when
+    /// they cannot be used.
+    func racing(k: Int) throws -> Racing? {
+        guard race else {
+            if raceMinFolds != nil { throw ValidationError("--race-min-folds needs --race") }
+            return nil
+        }
+        let racing = Racing(minFolds: raceMinFolds ?? Racing.defaultMinFolds(k: k), alpha: raceAlpha)
+        if let problem = racing.problem(k: k) { throw ValidationError(problem) }
+        return racing
+    }
+
     func search(base: RunSettings, method: HyperparameterSearch.Method, rounds: Int, keep: Double) throws -> HyperparameterSearch {
         var search = HyperparameterSearch(base: base, space: try checkedSpace(base: base), method: method, trials: trials, rounds: rounds, keep: keep)
         search.selection = selection
+        search.racing = try racing(k: base.k)
         return search
     }
 }
