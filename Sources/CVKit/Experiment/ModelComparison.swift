@@ -51,7 +51,7 @@ extension ModelComparison: Experiment {
             }
             return x - y
         }
-        let ratio = splits.map { Double($0.test.count) / Double($0.train.count) }.reduce(0, +) / Double(splits.count)
+        let ratio = splits.map { Double($0.test.count) / Double($0.trainCount) }.reduce(0, +) / Double(splits.count)
         let test = CorrectedTTest(differences: differences, testToTrainRatio: ratio)
         let summaryA = CrossValidationResults.make(settings: a, dataset: dataset, tasks: resultsA, warnings: []).summary
         let summaryB = CrossValidationResults.make(settings: b, dataset: dataset, tasks: resultsB, warnings: []).summary

@@ -24,12 +24,14 @@ public struct TaskRunner: Sendable {
         let started = Date()
         let labels = dataset.labels
         let split = try Self.withValidationSlice(given, settings: settings, labels: labels)
-        if split.train.count < 2 {
-            throw CVKitError.invalidArgument("fold \(split.fold + 1) has \(split.train.count) training row\(split.train.count == 1 ? "" : "s"): a model needs at least 2 to train on. "
+        // Made once: a K-fold or LOOCV split makes its training rows on each access.
+        let trainRows = split.train
+        if trainRows.count < 2 {
+            throw CVKitError.invalidArgument("fold \(split.fold + 1) has \(trainRows.count) training row\(trainRows.count == 1 ? "" : "s"): a model needs at least 2 to train on. "
                 + "Use fewer folds (--k), a smaller --val-fraction, or more rows")
         }
-        let scaler = Preprocessing.fit(dataset, rows: split.train, minCategoryCount: settings.csv.minCategoryCount)
-        let trainY = split.train.map { labels[$0] }
+        let scaler = Preprocessing.fit(dataset, rows: trainRows, minCategoryCount: settings.csv.minCategoryCount)
+        let trainY = trainRows.map { labels[$0] }
         let testX = scaler.transform(dataset, rows: split.test)
         let testY = split.test.map { labels[$0] }
         var config = settings.network
@@ -47,9 +49,9 @@ public struct TaskRunner: Sendable {
         }
         // The training rows are standardized as they are gathered: no per-task copy of them.
         let history = try Trainer(options: training).train(
-            network, dataset: dataset, rows: split.train, preprocessing: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
+            network, dataset: dataset, rows: trainRows, preprocessing: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
         var result = TaskResult(
-            index: index, repetition: split.repetition, fold: split.fold, nTrain: split.train.count, nValidation: split.validation.count,
+            index: index, repetition: split.repetition, fold: split.fold, nTrain: trainRows.count, nValidation: split.validation.count,
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
             baselineAccuracy: Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes),
             history: history, testRows: [], predicted: [], packedProbabilities: PackedFloats([]), seconds: 0)
@@ -96,12 +98,13 @@ public struct TaskRunner: Sendable {
     /// Otherwise `split` unchanged. Throws when the training part is too small to carve.
     public static func withValidationSlice(_ split: Split, settings: RunSettings, labels: [Int32]) throws -> Split {
         guard settings.training.patience != nil, split.validation.isEmpty, settings.scheme != .split else { return split }
-        let trainLabels = split.train.map { labels[$0] }
+        let rows = split.train
+        let trainLabels = rows.map { labels[$0] }
         let seed = RandomSource.derive(settings.seed, [3, UInt64(split.repetition), UInt64(split.fold)])
         guard let carved = try Holdout(test: settings.validationFraction, stratified: true, seed: seed).splits(labels: trainLabels).first else { return split }
         var result = split
-        result.validation = carved.test.map { split.train[$0] }.sorted()
-        result.train = carved.train.map { split.train[$0] }.sorted()
+        result.validation = carved.test.map { rows[$0] }.sorted()
+        result.train = carved.train.map { rows[$0] }.sorted()
         return result
     }
 }

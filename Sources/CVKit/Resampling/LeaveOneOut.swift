@@ -10,8 +10,7 @@ public struct LeaveOneOut: Resampler {
     public func splits(labels: [Int32], groups: [Int32] = []) throws -> [Split] {
         let n = labels.count
         if n < 2 { throw CVKitError.invalidArgument("leave-one-out needs at least 2 rows (got \(n))") }
-        return (0..<n).map { row in
-            Split(repetition: 0, fold: row, train: Array(0..<row) + Array(row + 1..<n), test: [row])
-        }
+        // Each split stores its one test row; its training rows are made when its task runs (O(n) in all).
+        return (0..<n).map { row in Split(repetition: 0, fold: row, complementOf: [row], rowCount: n) }
     }
 }

@@ -143,7 +143,9 @@ public struct PlanUnit: Codable, Sendable, Equatable {
     public var nValidation: Int
     public var nTest: Int
     /// SHA-256 (hex) of the split's row indices (train, validation, test as little-endian UInt32
-    /// with a separator between the parts).
+    /// with a separator between the parts); when the training rows are every other row of n
+    /// (`Split.complementRowCount`), the train part is n with a marker instead of n − |test| indices,
+    /// so planning k folds or leave-one-out costs O(n), not O(k·n).
     public var splitSHA256: String
 
     public init(_ unit: ExperimentRunner.Unit) {
@@ -152,11 +154,12 @@ public struct PlanUnit: Codable, Sendable, Equatable {
         fold = unit.split.fold
         seed = unit.runner.settings.seed
         settingsHash = unit.runner.settings.hash
-        nTrain = unit.split.train.count
+        nTrain = unit.split.trainCount
         nValidation = unit.split.validation.count
         nTest = unit.split.test.count
         var hasher = SHA256()
-        for part in [unit.split.train, unit.split.validation, unit.split.test] {
+        let trainPart = unit.split.complementRowCount.map { [-1, $0] } ?? unit.split.train
+        for part in [trainPart, unit.split.validation, unit.split.test] {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(part.count * 4 + 4)
             for row in part { withUnsafeBytes(of: UInt32(truncatingIfNeeded: row).littleEndian) { bytes.append(contentsOf: $0) } }

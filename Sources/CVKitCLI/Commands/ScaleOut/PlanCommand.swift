@@ -119,7 +119,7 @@ enum TaskSizing {
             var config = unit.runner.settings.network
             config.inputs = max(unit.runner.dataset.featureCount, 1)
             config.classes = max(unit.runner.dataset.classCount, 2)
-            return sum + Double(config.trainingFLOPsPerSample) * Double(unit.split.train.count) * Double(unit.runner.settings.training.epochs) / flopsPerSecond
+            return sum + Double(config.trainingFLOPsPerSample) * Double(unit.split.trainCount) * Double(unit.runner.settings.training.epochs) / flopsPerSecond
         }
         return total / Double(units.count) + overhead
     }
