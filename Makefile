@@ -65,6 +65,7 @@ bench: deps
 	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 5
 	python3 bench/cv_jobs.py $(BIN) $(SYNTHETIC) --k 5 --epochs 5 --runs 3 --init torch
 	python3 bench/scaling.py $(BIN) $(SYNTHETIC) datasets/digits.csv --runs 3
+	python3 bench/race_and_memory.py $(BIN) --runs 3
 
 # The references of bench/README.md, side by side with `make bench` (needs ../shared/bench and pip).
 .PHONY: bench-reference

@@ -1,0 +1,60 @@
+"""`make bench` rows for #19: racing and memory linear in rows.
+
+    python3 bench/race_and_memory.py .build/release/cvkit [--runs 3]
+
+1. digits `nested --outer 5 --inner 3 --trials 30` and `search --trials 50 -k 5`, each without and with --race:
+   median wall time over --runs, the estimate / winner, and how many configurations the race dropped.
+2. Planning memory: `cvkit plan loocv` on 5,000 / 10,000 / 20,000 synthetic rows and `cvkit plan kfold -k K`
+   (K = 3, 10, 100, 1000) on 200,000 rows: wall time and peak RSS (/usr/bin/time), against the float matrix.
+Synthetic files go to /tmp (made once, seeded).
+"""
+import json, os, statistics, subprocess, sys, tempfile, time
+
+binary = sys.argv[1]
+runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+
+def timed(words):
+    times, out = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = subprocess.run([binary] + words + ["-q", "--json", "-o", tempfile.mkdtemp()], check=True, capture_output=True, text=True).stdout
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), json.loads(out)
+
+print("racing (digits, median of %d runs)" % runs)
+for name, words in [("nested 5x3x30", ["nested", "datasets/digits.csv", "--outer", "5", "--inner", "3", "--trials", "30"]),
+                    ("search 50 trials, k 5", ["search", "datasets/digits.csv", "--trials", "50", "-k", "5"])]:
+    base, plain = timed(words)
+    raced_time, raced = timed(words + ["--race"])
+    if words[0] == "nested":
+        what = lambda d: "estimate %.4f" % d["summary"]["accuracy"]["mean"]
+        dropped = sum(f.get("racedOut") or 0 for f in raced["outer"])
+    else:
+        what = lambda d: "best trial %d (%.4f)" % (d["best"]["trial"], d["best"]["score"]["mean"])
+        dropped = sum(1 for t in raced["trials"] if t.get("droppedAtFold"))
+    print(f"  {name:22s} {base:6.2f} s  -> --race {raced_time:6.2f} s ({base / raced_time:.2f}x)   {what(plain)} -> {what(raced)}, {dropped} dropped")
+
+def make(path, rows, columns):
+    if os.path.exists(path): return
+    import numpy as np
+    rng = np.random.default_rng(rows)
+    x = rng.normal(size=(rows, columns)).astype("float32")
+    with open(path, "w") as f:
+        f.write(",".join(f"x{i}" for i in range(columns)) + ",label\n")
+        for row in x: f.write(",".join(f"{v:.5f}" for v in row) + f",{int(row[0] + row[1] > 0)}\n")
+
+def peak(words):
+    folder = tempfile.mkdtemp()
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", binary] + words + ["--out", folder + "/plan", "-q"], capture_output=True, text=True)
+    seconds, kilobytes = result.stderr.strip().split("\n")[-1].split()
+    return float(seconds), int(kilobytes) / 1024
+
+print("planning memory (cvkit plan: every unit's split built and hashed)")
+for rows in (5000, 10000, 20000):
+    path = f"/tmp/cvkit-bench-loo{rows}.csv"; make(path, rows, 10)
+    s, mb = peak(["plan", "loocv", path, "--epochs", "1"])
+    print(f"  loocv {rows:6d} rows x 10      {s:5.2f} s  peak {mb:6.1f} MB  (matrix {rows * 10 * 4 / 1e6:.1f} MB)")
+path = "/tmp/cvkit-bench-k200k.csv"; make(path, 200000, 20)
+for k in (3, 10, 100, 1000):
+    s, mb = peak(["plan", "kfold", path, "-k", str(k), "--epochs", "1"])
+    print(f"  kfold k={k:<5d} 200000 x 20    {s:5.2f} s  peak {mb:6.1f} MB  (matrix {200000 * 20 * 4 / 1e6:.1f} MB)")
