@@ -2,8 +2,9 @@
 ///
 /// Built only from the settings, the data and the task results, so an interrupted and resumed
 /// run gives the same bytes as an uninterrupted one. Timings live elsewhere (`timings.json`).
-/// Rates are fractions in [0, 1]. Folds whose training diverged keep their row, with null scores,
-/// and are left out of every mean.
+/// Rates are fractions in [0, 1]. Folds whose training diverged keep their row (`diverged`), scored
+/// as their training part's majority-class predictor (`FallbackPredictor`) in every summary, with
+/// `summary.survivors` for the folds that finished; when none did, the summaries are null.
 public struct CrossValidationResults: Sendable, Equatable, Codable {
     public struct ClassCount: Sendable, Equatable, Codable {
         public var name: String
