@@ -23,7 +23,7 @@ enum CrossValidationSession {
                 + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")
         }
         if !execution.quiet {
-            for warning in resampler.warnings(labels: dataset.labels, groups: dataset.groups) { Standard.error("cvkit: warning: \(warning)") }
+            for warning in named(resampler.warnings(labels: dataset.labels, groups: dataset.groups), dataset) { Standard.error("cvkit: warning: \(warning)") }
         }
         return fitting < wanted ? fitting : execution.jobs
     }
@@ -46,7 +46,7 @@ enum CrossValidationSession {
         } else {
             return driven.pending
         }
-        let warnings = settings.resampler().warnings(labels: dataset.labels, groups: dataset.groups)
+        let warnings = named(settings.resampler().warnings(labels: dataset.labels, groups: dataset.groups), dataset)
         let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: warnings)
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
@@ -60,6 +60,18 @@ enum CrossValidationSession {
         }
         if results.summary.diverged == results.summary.folds { throw ExitCode(ExitStatus.checkFailed) }
         return nil
+    }
+}
+
+/// Resampler warnings name classes by code (a resampler knows labels, not names): "class code 2"
+/// becomes the class's name, quoted.
+func named(_ warnings: [String], _ dataset: Dataset) -> [String] {
+    warnings.map { warning in
+        warning.replacing(/class codes? ([0-9, ]+)/) { match in
+            let names = match.output.1.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                .map { dataset.classNames.indices.contains($0) ? "\"\(dataset.classNames[$0])\"" : String($0) }
+            return (names.count == 1 ? "class " : "classes ") + names.joined(separator: ", ")
+        }
     }
 }
 
