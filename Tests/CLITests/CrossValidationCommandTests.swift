@@ -116,6 +116,8 @@ import Testing
         ["kfold", "datasets/iris.csv", "--early-stopping", "--val-fraction", "0.7"], ["split", "datasets/iris.csv", "--val", "0.5", "--test", "0.5"],
         ["search", "datasets/iris.csv", "--space", "batch=int(1,64)"], ["search", "datasets/iris.csv", "--select", "simplest"],
         ["kfold", "datasets/iris.csv", "--groups", "0", "--group-duplicates"],
+        ["search", "datasets/iris.csv", "--race-min-folds", "2"], ["search", "datasets/iris.csv", "--race", "--race-min-folds", "1"],
+        ["nested", "datasets/iris.csv", "--race", "--race-alpha", "2"], ["kfold", "datasets/iris.csv", "--k", "-3"],
         ["kfold", "datasets/iris.csv", "--jobs", "0"], ["kfold", "datasets/iris.csv", "--init", "xavier"],
     ])
     func badSettingsExit64(arguments: [String]) throws {

@@ -109,10 +109,15 @@ public final class Journal: @unchecked Sendable {
     private func appendLine(_ json: Data) throws {
         var line = json
         line.append(0x0A)
-        try line.withUnsafeBytes { bytes in
+        try writeAndSync(line)
+    }
+
+    /// Writes `bytes` at the current offset (retrying short writes and EINTR), then fsync.
+    private func writeAndSync(_ bytes: Data) throws {
+        try bytes.withUnsafeBytes { buffer in
             var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw CVKitError.io(path: path, reason: String(cString: strerror(errno)).lowercased())
@@ -169,15 +174,7 @@ public final class Journal: @unchecked Sendable {
             for index in results.keys.sorted() { if let result = results[index] { kept += try Self.sealedLine(result, header: header) + Data([0x0A]) } }
             guard ftruncate(descriptor, 0) == 0 else { throw CVKitError.io(path: path, reason: String(cString: strerror(errno))) }
             lseek(descriptor, 0, SEEK_SET)
-            var written = 0
-            try kept.withUnsafeBytes { bytes in
-                while written < bytes.count {
-                    let n = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                    if n < 0 { if errno == EINTR { continue }; throw CVKitError.io(path: path, reason: String(cString: strerror(errno)).lowercased()) }
-                    written += n
-                }
-            }
-            guard fsync(descriptor) == 0 else { throw CVKitError.io(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+            try writeAndSync(kept)
         }
         return results.keys.sorted().compactMap { results[$0] }
     }

@@ -136,7 +136,11 @@ public struct RunSettings: Sendable, Equatable, Codable {
     }
 
     /// First 8 hex digits of the SHA-256 of `commandLine`.
-    public var hash: String {
+    public var hash: String { Self.hash(commandLine: commandLine) }
+
+    /// The first 8 hex digits of the SHA-256 of `commandLine`: the settings hash of a journal and
+    /// the suffix of a report folder's name, for every command.
+    public static func hash(commandLine: String) -> String {
         var hasher = SHA256()
         hasher.update(Array(commandLine.utf8))
         return String(hasher.finalizeHex().prefix(8))
@@ -154,8 +158,6 @@ public struct RunSettings: Sendable, Equatable, Codable {
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 ? Character(scalar) : "_"
         }).trimmingPrefix(".")
-        var hasher = SHA256()
-        hasher.update(Array(commandLine.utf8))
-        return "\(safe.isEmpty ? "data" : String(safe))-\(command)-\(hasher.finalizeHex().prefix(8))"
+        return "\(safe.isEmpty ? "data" : String(safe))-\(command)-\(hash(commandLine: commandLine))"
     }
 }

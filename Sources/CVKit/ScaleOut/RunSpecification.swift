@@ -68,9 +68,7 @@ public enum RunSpecification: Sendable, Equatable, Codable {
         case .nested(let nested, _): taskCount = try nested.taskCount()
         case .compare(let comparison): taskCount = 2 * comparison.a.k * comparison.a.repeats
         }
-        var hasher = SHA256()
-        hasher.update(Array(commandLine.utf8))
-        return Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: String(hasher.finalizeHex().prefix(8)), commandLine: commandLine,
+        return Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: RunSettings.hash(commandLine: commandLine), commandLine: commandLine,
                               dataSHA256: dataset.source.sha256, taskCount: taskCount)
     }
 

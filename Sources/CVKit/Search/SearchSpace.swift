@@ -180,8 +180,9 @@ public struct SearchSpace: Sendable, Equatable, Codable {
     /// network has BatchNorm (a batch of one row has no variance: every batch would be skipped).
     public func problem(base: RunSettings) -> String? {
         guard let batch = parameters.first(where: { $0.name == "batch" }) else { return nil }
-        let hiddenCanBeNone = parameters.first { $0.name == "hidden" }.map { if case .choice(let o) = $0.distribution { o.contains("none") } else { false } } ?? false
-        guard base.network.batchNorm, !base.network.hidden.isEmpty || parameters.contains(where: { $0.name == "hidden" || $0.name == "layers" }) || hiddenCanBeNone else { return nil }
+        // BatchNorm sits in hidden layers: a network without any (and a space that cannot add one) has none.
+        let drawsHidden = parameters.contains { $0.name == "hidden" || $0.name == "layers" }
+        guard base.network.batchNorm, !base.network.hidden.isEmpty || drawsHidden else { return nil }
         let drawsOne: Bool
         switch batch.distribution {
         case .choice(let options): drawsOne = options.contains { Double($0) == 1 }

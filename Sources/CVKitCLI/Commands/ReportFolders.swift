@@ -1,14 +1,8 @@
 import CVKit
 import Foundation
 
-/// Report folders and their journals, for the commands that are not plain cross-validation runs.
+/// Report files for the runs whose report is not `CrossValidationReportWriter`'s (nested, compare).
 enum ReportFolders {
-    static func name(dataPath: String, command: String, commandLine: String) -> String {
-        RunSettings.reportFolderName(dataPath: dataPath, command: command, commandLine: commandLine)
-    }
-}
-
-extension ReportFolders {
     /// Writes `report.md`, `results.json` and `timings.json` (wall time kept apart from the compared bytes).
     static func write<Results: Encodable>(markdown: String, results: Results, folder: String, started: Date, jobs: Int, resumed: Int,
                                           charts: [(name: String, svg: String)] = []) throws {

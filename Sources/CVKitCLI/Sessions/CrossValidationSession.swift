@@ -6,10 +6,11 @@ import Foundation
 enum CrossValidationSession {
     /// Before any unit: the memory of the tasks that train side by side (refused when it cannot
     /// fit), and the resampler's warnings on stderr.
-    /// Returns the jobs to run with: `execution.jobs`, or fewer (with a note) when only that many
-    /// trainings fit in memory at once.
+    /// Returns the jobs to run with — `execution.jobs`, or fewer (with a note) when only that many
+    /// trainings fit in memory at once — and the resampler's warnings, made once (a group K-fold's
+    /// warnings split the data again), for the report.
     @discardableResult
-    static func prepare(_ settings: RunSettings, dataset: Dataset, execution: ExperimentSession.Execution) throws -> Int {
+    static func prepare(_ settings: RunSettings, dataset: Dataset, execution: ExperimentSession.Execution) throws -> (jobs: Int, warnings: [String]) {
         let resampler = settings.resampler()
         let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
         var config = settings.network
@@ -22,10 +23,9 @@ enum CrossValidationSession {
                 + String(format: "%.1f GB", MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) * Double(wanted) / 1e9)
                 + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")
         }
-        if !execution.quiet {
-            for warning in named(resampler.warnings(labels: dataset.labels, groups: dataset.groups), dataset) { Standard.error("cvkit: warning: \(warning)") }
-        }
-        return fitting < wanted ? fitting : execution.jobs
+        let warnings = named(resampler.warnings(labels: dataset.labels, groups: dataset.groups), dataset)
+        if !execution.quiet { for warning in warnings { Standard.error("cvkit: warning: \(warning)") } }
+        return (fitting < wanted ? fitting : execution.jobs, warnings)
     }
 
     static func run(_ experiment: CrossValidationExperiment, _ context: ExperimentSession.Context) throws -> [ExperimentRunner.Unit]? {
@@ -46,8 +46,7 @@ enum CrossValidationSession {
         } else {
             return driven.pending
         }
-        let warnings = named(settings.resampler().warnings(labels: dataset.labels, groups: dataset.groups), dataset)
-        let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: warnings)
+        let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: context.warnings)
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
             taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +))

@@ -37,6 +37,8 @@ enum ExperimentSession {
         var started: Date
         /// Units of every phase (the journal header's task count): the progress line's total.
         var total: Int
+        /// The resampler's warnings (cross-validation runs; empty otherwise), made once by `prepare`.
+        var warnings: [String] = []
     }
 
     /// Runs `spec` and writes its report into `execution.reportDir`. Returns the units of a further
@@ -47,7 +49,10 @@ enum ExperimentSession {
         DataOptions.announceIfFIFO(spec.base.dataPath)
         let dataset = try spec.loadDataset()
         var execution = given
-        if case .crossValidation(let run) = spec { execution.jobs = try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution) }
+        var warnings: [String] = []
+        if case .crossValidation(let run) = spec {
+            (execution.jobs, warnings) = try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution)
+        }
         let folder = execution.reportDir + "/" + spec.reportFolderName
         if execution.resume && !FileManager.default.fileExists(atPath: folder + "/journal.jsonl") {
             Standard.error("cvkit: note: nothing to resume: no journal in \(folder) (the folder this command and data file name); starting the run")
@@ -58,7 +63,7 @@ enum ExperimentSession {
         // Altered, garbage, torn or duplicate records found on resume: always said (integrity is not progress).
         for problem in journal.problems { Standard.error("cvkit: warning: \(problem)") }
         let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started,
-                              total: header.taskCount)
+                              total: header.taskCount, warnings: warnings)
         switch spec {
         case .crossValidation(let run): return try CrossValidationSession.run(run, context)
         case .search(let search, let refitOut): return try SearchSession.run(search, refitOut: refitOut, context)

@@ -44,9 +44,7 @@ enum Standard {
     /// `endStatus` when done), elsewhere one plain line each.
     static func status(_ line: String) {
         guard isatty(STDERR_FILENO) == 1 else { return error(line) }
-        var text = line
-        if let width = TerminalWidth.current(fileDescriptor: STDERR_FILENO), text.count > width - 1 { text = String(text.prefix(max(width - 2, 1))) + "…" }
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        TerminalWidth.redraw(line, width: TerminalWidth.current(fileDescriptor: STDERR_FILENO))
     }
 
     /// Erases the in-place progress line of `status` (nothing when stderr is not a terminal).

@@ -77,12 +77,7 @@ final class Progress: @unchecked Sendable {
         seconds < 60 ? String(format: "%.0f s", seconds) : String(format: "%d min %02d s", Int(seconds) / 60, Int(seconds) % 60)
     }
 
-    /// Redraws the line, cut to the terminal's width (one column spare, so the cursor never wraps).
-    private func draw(_ line: String) {
-        var text = line
-        if let width, text.count > width - 1 { text = String(text.prefix(max(width - 2, 1))) + "…" }
-        write("\r\u{1B}[2K" + text)
-    }
+    private func draw(_ line: String) { TerminalWidth.redraw(line, width: width) }
 
     private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }

@@ -64,5 +64,15 @@ enum TerminalWidth {
     }
 }
 
+extension TerminalWidth {
+    /// Redraws the in-place line on stderr: erase, then `line` cut to `width` with one column spare,
+    /// so the cursor never wraps into a stale line. Shared by `Progress` and `Standard.status`.
+    static func redraw(_ line: String, width: Int?) {
+        var text = line
+        if let width, text.count > width - 1 { text = String(text.prefix(max(width - 2, 1))) + "…" }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+}
+
 /// `print`, fitted to the terminal's width (`TerminalWidth.fit`).
 func printFitted(_ text: String) { print(TerminalWidth.fit(text)) }

@@ -10,6 +10,12 @@ import Testing
         return (data, settings, try settings.resampler().splits(labels: data.labels, groups: data.groups))
     }
 
+    /// The journal header of a run of `settings` on `data` over `splits`.
+    func header(_ data: Dataset, _ settings: RunSettings, _ splits: [Split]) -> Journal.Header {
+        Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
+                       dataSHA256: data.source.sha256, taskCount: splits.count)
+    }
+
     func withoutTimes(_ results: [TaskResult]) -> [TaskResult] {
         results.map { var r = $0; r.seconds = 0; return r }
     }
@@ -29,8 +35,7 @@ import Testing
     @Test func resumeFromATornJournalGivesTheSameResults() throws {
         let (data, settings, splits) = try setup()
         let folder = try ProjectFiles.temporaryFolder()
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
-                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let header = header(data, settings, splits)
         let runner = ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 2)
         var full: [TaskResult] = []
         do {
@@ -60,8 +65,7 @@ import Testing
     @Test func alteredGarbageAndDuplicateRecordsAreReportedAndRerun() throws {
         let (data, settings, splits) = try setup()
         let folder = try ProjectFiles.temporaryFolder()
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
-                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let header = header(data, settings, splits)
         let runner = ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 1)
         var full: [TaskResult] = []
         do {
@@ -97,8 +101,7 @@ import Testing
     @Test func aRecordFromAnotherRunFailsItsDigest() throws {
         let (data, settings, splits) = try setup()
         let result = try ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: [splits[0]], jobs: 1).run(journal: nil)[0]
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
-                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let header = header(data, settings, splits)
         var other = header
         other.dataSHA256 = String(repeating: "0", count: 64)
         let line = try Journal.sealedLine(result, header: other)
@@ -111,8 +114,7 @@ import Testing
     @Test func lastLineWithoutNewlineIsTorn() throws {
         let (data, settings, splits) = try setup()
         let folder = try ProjectFiles.temporaryFolder()
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
-                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let header = header(data, settings, splits)
         let runner = ExperimentRunner(runner: TaskRunner(dataset: data, settings: settings), splits: splits, jobs: 1)
         do {
             let (journal, _) = try Journal.open(folder: folder, header: header, resume: false)
@@ -132,8 +134,7 @@ import Testing
     @Test func journalRefusesOtherSettingsAndConcurrentRuns() throws {
         let (data, settings, splits) = try setup()
         let folder = try ProjectFiles.temporaryFolder()
-        let header = Journal.Header(cvkitVersion: CVKitVersion.current, settingsHash: settings.hash, commandLine: settings.commandLine,
-                                    dataSHA256: data.source.sha256, taskCount: splits.count)
+        let header = header(data, settings, splits)
         do {
             let (held, _) = try Journal.open(folder: folder, header: header, resume: false)
             #expect { try Journal.open(folder: folder, header: header, resume: true) } throws: { ($0 as? CVKitError)?.kind == .cannotCreate }
