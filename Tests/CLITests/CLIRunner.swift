@@ -61,9 +61,24 @@ struct CLIRunner {
         return process
     }
 
+    /// A fresh empty folder inside this test process's scratch folder, `$TMPDIR/cvkit-cli-<pid>`,
+    /// which is removed when the process exits (and, if it was killed, by the next test process).
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "cvkit-cli-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    private static let scratch: String = {
+        let folder = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard name.hasPrefix("cvkit-cli-"), let pid = Int32(name.dropFirst("cvkit-cli-".count)),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + name)
+        }
+        let path = folder + "cvkit-cli-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "cvkit-cli-\(getpid())") }
+        return path
+    }()
 }

@@ -31,6 +31,11 @@ extension CrossValidationResults {
         let nothingFinished = alive.isEmpty
         var confusion = ConfusionMatrix(classCount: dataset.classCount)
         var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = [], pooledProbabilities: [Float] = []
+        // Sized once: grown by appending, a million rows' pooled predictions held up to twice their size.
+        let pooledRows = tasks.reduce(0) { $0 + $1.testRows.count }
+        pooledTruth.reserveCapacity(pooledRows)
+        pooledPredicted.reserveCapacity(pooledRows)
+        pooledProbabilities.reserveCapacity(pooledRows * dataset.classCount)
         // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
         // no task finished: then there is no model to score at all.
         for (index, task) in tasks.enumerated() where !nothingFinished {

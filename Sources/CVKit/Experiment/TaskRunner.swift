@@ -32,7 +32,8 @@ public struct TaskRunner: Sendable {
         }
         let scaler = Preprocessing.fit(dataset, rows: trainRows, minCategoryCount: settings.csv.minCategoryCount)
         let trainY = trainRows.map { labels[$0] }
-        let testX = scaler.transform(dataset, rows: split.test)
+        // Scored a chunk at a time through the preprocessing: no copy of the test fold.
+        let testX = PreprocessedRows(dataset: dataset, rows: split.test, preprocessing: scaler)
         let testY = split.test.map { labels[$0] }
         var config = settings.network
         config.inputs = scaler.width
@@ -40,12 +41,12 @@ public struct TaskRunner: Sendable {
         let ids = [UInt64(split.repetition), UInt64(split.fold)]
         let network = try Network<Float>(config: config, seed: RandomSource.derive(settings.seed, [1] + ids))
         var training = settings.training
-        let monitor: (features: [Float], labels: [Int32])
+        let monitor: (rows: PreprocessedRows, labels: [Int32])
         if split.validation.isEmpty {
             training.patience = nil
             monitor = (testX, testY)
         } else {
-            monitor = (scaler.transform(dataset, rows: split.validation), split.validation.map { labels[$0] })
+            monitor = (PreprocessedRows(dataset: dataset, rows: split.validation, preprocessing: scaler), split.validation.map { labels[$0] })
         }
         // The training rows are standardized as they are gathered: no per-task copy of them.
         let history = try Trainer(options: training).train(
@@ -58,7 +59,7 @@ public struct TaskRunner: Sendable {
         let fitted = scaler.summary(dataset, test: split.test)
         result.preprocessing = fitted.isEmpty ? nil : fitted
         if !history.diverged {
-            var probabilities = network.probabilities(features: testX)
+            var probabilities = network.probabilities(testX)
             let classes = config.classes
             // A test row the trained network cannot score (an input so extreme the logits overflow)
             // gets the fallback predictor's prediction: whether the fold diverged is judged on the

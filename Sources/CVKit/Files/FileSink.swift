@@ -5,10 +5,26 @@ import Foundation
 public protocol FileSink: Sendable {
     /// Writes `data` to `path` (created or truncated) and flushes it to disk (fsync).
     func write(_ data: Data, to path: String) throws
+    /// Writes the bytes `produce` hands to its `emit` argument, in order, to `path` (created or
+    /// truncated) and flushes them to disk: a file too large to hold twice (the predictions of a
+    /// million rows) is streamed. The default collects the bytes and calls `write(_:to:)`.
+    func write(to path: String, streaming produce: ByteProducer) throws
     /// Renames `from` to `to` in one step (atomic within a file system).
     func rename(_ from: String, to: String) throws
     /// Removes `path`; a missing file is not an error.
     func remove(_ path: String)
+}
+
+/// Makes a file's bytes piece by piece, handing each piece to `emit`; an error thrown by `emit`
+/// (a full disk) must be passed on.
+public typealias ByteProducer = (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+extension FileSink {
+    public func write(to path: String, streaming produce: ByteProducer) throws {
+        var data = Data()
+        try produce { data.append(contentsOf: $0) }
+        try write(data, to: path)
+    }
 }
 
 /// The file system, through POSIX calls: `open`, `write` (retried on EINTR and short writes),
@@ -18,23 +34,32 @@ public struct DiskSink: FileSink {
     public init() {}
 
     public func write(_ data: Data, to path: String) throws {
+        try write(to: path) { emit in try data.withUnsafeBytes(emit) }
+    }
+
+    public func write(to path: String, streaming produce: ByteProducer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CVKitError.cannotCreate(path: path, reason: Self.reason(errno)) }
         var failure: Int32?
-        data.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+        do {
+            try produce { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw CVKitError.io(path: path, reason: Self.reason(errno))
+                    }
+                    offset += written
                 }
-                offset += written
             }
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = errno }
+        if fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == nil { failure = errno }
         if let failure {
             unlink(path)

@@ -81,6 +81,21 @@ public struct RandomSource: Sendable {
         }
     }
 
+    /// Shuffles `first` and `second` (of equal length) in place by the same permutation — the one
+    /// `shuffle(_:)` applies to an array of that length, swap for swap — so two parallel arrays
+    /// stay paired without a third array of positions.
+    public mutating func shuffle<A, B>(_ first: inout [A], _ second: inout [B]) {
+        precondition(first.count == second.count, "parallel arrays of \(first.count) and \(second.count) elements")
+        guard first.count > 1 else { return }
+        for i in stride(from: first.count - 1, to: 0, by: -1) {
+            let j = nextInt(below: i + 1)
+            if i != j {
+                first.swapAt(i, j)
+                second.swapAt(i, j)
+            }
+        }
+    }
+
     private static func splitMix64(_ state: inout UInt64) -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

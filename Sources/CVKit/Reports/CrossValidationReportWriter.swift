@@ -26,7 +26,7 @@ public enum CrossValidationReportWriter {
         var files = ReportFiles()
         files.add(CrossValidationMarkdown.render(results), to: folder + "/report.md")
         files.add(try ReportJSON.encode(results), to: folder + "/results.json")
-        files.add(predictionsCSV(tasks: tasks, dataset: dataset), to: folder + "/predictions.csv")
+        files.add(streaming: predictionsCSV(tasks: tasks, dataset: dataset), to: folder + "/predictions.csv")
         files.add(learningCurves(results), to: folder + "/learning-curves.svg")
         files.add(SVGCharts.confusion(classNames: results.data.classes.map(\.name), counts: results.confusion, title: "Confusion matrix (pooled out-of-fold)"),
                   to: folder + "/confusion.svg")
@@ -45,38 +45,51 @@ public enum CrossValidationReportWriter {
     /// Every text from the data (identifier, class names, headers) goes through `SpreadsheetText`:
     /// CSV-quoted, markup characters escaped, and a leading `=`, `+`, `-` or `@` neutralized.
     ///
-    /// Written straight into bytes (a million probabilities for 100,000 rows of 10 classes): each
-    /// number's text appended as it is made. Each `p_<class>` is Swift's shortest text that reads
-    /// back as the same Float (`Float.description`).
-    static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> Data {
-        let classes = dataset.classCount
-        var out = [UInt8]()
-        let identifiers = dataset.identifierName.map { _ in dataset.identifiers } ?? []
-        let names = dataset.classNames.map(SpreadsheetText.field)
-        let header = ["row"] + (identifiers.isEmpty ? [] : [SpreadsheetText.field(dataset.identifierName ?? "id")]) + ["repeat", "fold", "true", "predicted"]
-            + dataset.classNames.map { SpreadsheetText.field("p_" + $0) }
-        out.append(contentsOf: header.joined(separator: ",").utf8)
-        out.append(0x0A)
-        var order: [(repetition: Int, row: Int, task: Int, position: Int)] = []
-        for (index, task) in tasks.enumerated() where !task.diverged {
-            for (position, row) in task.testRows.enumerated() { order.append((task.repetition, row, index, position)) }
-        }
-        order.sort { ($0.repetition, $0.row) < ($1.repetition, $1.row) }
-        out.reserveCapacity(out.count + order.count * (16 + 12 * classes))
-        let probabilities = tasks.map { $0.diverged ? [] : $0.probabilities }
-        for entry in order {
-            let task = tasks[entry.task]
-            out.append(contentsOf: "\(entry.row)".utf8)
-            if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[entry.row]))".utf8) }
-            out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[entry.row])]),\(names[Int(task.predicted[entry.position])])".utf8)
-            let first = entry.position * classes
-            for value in probabilities[entry.task][first..<first + classes] {
-                out.append(0x2C)
-                out.append(contentsOf: value.description.utf8)
-            }
+    /// Streamed (`ReportFiles.add(streaming:to:)`) in pieces of about 1 MiB, each number's text
+    /// appended as it is made: the predictions of a million rows are never held as one text (they
+    /// were 50 MB, twice, on a 1,000,000-row table). Each `p_<class>` is Swift's shortest text that
+    /// reads back as the same Float (`Float.description`).
+    static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> ByteProducer {
+        return { emit in
+            let classes = dataset.classCount
+            var out = [UInt8]()
+            let pieceSize = 1 << 20
+            out.reserveCapacity(pieceSize + 4096)
+            let identifiers = dataset.identifierName.map { _ in dataset.identifiers } ?? []
+            let names = dataset.classNames.map(SpreadsheetText.field)
+            let header = ["row"] + (identifiers.isEmpty ? [] : [SpreadsheetText.field(dataset.identifierName ?? "id")]) + ["repeat", "fold", "true", "predicted"]
+                + dataset.classNames.map { SpreadsheetText.field("p_" + $0) }
+            out.append(contentsOf: header.joined(separator: ",").utf8)
             out.append(0x0A)
+            // 16 bytes a prediction (not 32): the order of a million rows is sorted in place.
+            struct Entry { var repetition: Int32, row: Int32, task: Int32, position: Int32 }
+            var order: [Entry] = []
+            order.reserveCapacity(tasks.reduce(0) { $0 + ($1.diverged ? 0 : $1.testRows.count) })
+            for (index, task) in tasks.enumerated() where !task.diverged {
+                for (position, row) in task.testRows.enumerated() {
+                    order.append(Entry(repetition: Int32(task.repetition), row: Int32(row), task: Int32(index), position: Int32(position)))
+                }
+            }
+            order.sort { ($0.repetition, $0.row) < ($1.repetition, $1.row) }
+            let probabilities = tasks.map { $0.diverged ? [] : $0.probabilities }   // shared, not copied
+            for entry in order {
+                let task = tasks[Int(entry.task)]
+                out.append(contentsOf: "\(entry.row)".utf8)
+                if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[Int(entry.row)]))".utf8) }
+                out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[Int(entry.row)])]),\(names[Int(task.predicted[Int(entry.position)])])".utf8)
+                let first = Int(entry.position) * classes
+                for value in probabilities[Int(entry.task)][first..<first + classes] {
+                    out.append(0x2C)
+                    out.append(contentsOf: value.description.utf8)
+                }
+                out.append(0x0A)
+                if out.count >= pieceSize {
+                    try out.withUnsafeBytes(emit)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            try out.withUnsafeBytes(emit)
         }
-        return Data(out)
     }
 
     /// `roc.svg`, `precision-recall.svg` and `reliability.svg` from the pooled out-of-fold
@@ -92,11 +105,12 @@ public enum CrossValidationReportWriter {
         let classes = dataset.classCount
         let targets = classes == 2 ? [1] : Array(0..<classes)
         func name(_ c: Int) -> String { classes == 2 ? "\(dataset.classNames[1]) against \(dataset.classNames[0])" : dataset.classNames[c] }
+        // Each curve thinned as soon as it is made: a million-row curve is not kept per class.
         let roc = targets.map { c in
-            (name: name(c), points: Metrics.rocCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes)))
+            (name: name(c), points: Metrics.rocCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes), thinned: true))
         }
         let pr = targets.map { c in
-            (name: name(c), points: Metrics.precisionRecallCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes)))
+            (name: name(c), points: Metrics.precisionRecallCurve(positive: truth.map { Int($0) == c }, scores: Metrics.column(probabilities, c, classes), thinned: true))
         }
         let bins = Metrics.calibrationBins(truth: truth, probabilities: probabilities, classCount: classes).filter { $0.count > 0 }
         let reliability = [(name: "accuracy of each bin of the top probability", points: bins.map { (x: $0.confidence, y: $0.accuracy) })]

@@ -10,12 +10,20 @@ import Foundation
 /// that no longer exists) are removed first. A destination that is a symbolic link is refused:
 /// cvkit never writes through one.
 public struct ReportFiles {
-    public private(set) var files: [(path: String, data: Data)]
+    /// The files in the order they were added: bytes in memory, or made while written.
+    public private(set) var files: [(path: String, content: Content)]
 
-    public init(_ files: [(path: String, data: Data)] = []) { self.files = files }
+    public enum Content {
+        case data(Data)
+        /// Streamed to the file (`FileSink.write(to:streaming:)`): never held whole in memory.
+        case streamed(ByteProducer)
+    }
 
-    public mutating func add(_ data: Data, to path: String) { files.append((path, data)) }
-    public mutating func add(_ text: String, to path: String) { files.append((path, Data(text.utf8))) }
+    public init(_ files: [(path: String, data: Data)] = []) { self.files = files.map { ($0.path, .data($0.data)) } }
+
+    public mutating func add(_ data: Data, to path: String) { files.append((path, .data(data))) }
+    public mutating func add(_ text: String, to path: String) { files.append((path, .data(Data(text.utf8)))) }
+    public mutating func add(streaming produce: @escaping ByteProducer, to path: String) { files.append((path, .streamed(produce))) }
 
     public func write(sink: FileSink = DiskSink()) throws {
         for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }) { Self.removeStaleTemporaries(in: folder, sink: sink) }
@@ -29,7 +37,10 @@ public struct ReportFiles {
             for file in ordered {
                 let temporary = AtomicFile.temporaryPath(for: file.path)
                 temporaries.append(temporary)
-                try sink.write(file.data, to: temporary)
+                switch file.content {
+                case .data(let data): try sink.write(data, to: temporary)
+                case .streamed(let produce): try sink.write(to: temporary, streaming: produce)
+                }
             }
         } catch {
             for temporary in temporaries { sink.remove(temporary) }
@@ -64,7 +75,7 @@ public struct ReportFiles {
     }
 
     /// Errors about a temporary name are reported with the file the user asked for.
-    static func naming(_ error: Error, files: [(path: String, data: Data)], temporaries: [String]) -> Error {
+    static func naming(_ error: Error, files: [(path: String, content: Content)], temporaries: [String]) -> Error {
         guard let error = error as? CVKitError else { return error }
         let target = { (path: String) in temporaries.firstIndex(of: path).map { files[$0].path } ?? path }
         switch error {

@@ -31,7 +31,8 @@ public struct Trainer: Sendable {
         validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
-        return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
+        return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: validation.map { .matrix($0.features, $0.labels) },
+                       seed: seed, onEpoch: onEpoch)
     }
 
     /// Trains on rows `rows` of `dataset`, preprocessed by `preprocessing` (fitted on those rows) as
@@ -42,7 +43,7 @@ public struct Trainer: Sendable {
     /// (`cvk_gather_rows_f32`); others through `Preprocessing.gather`.
     public func train(
         _ network: Network<Float>, dataset: Dataset, rows: [Int], preprocessing: Preprocessing, labels: [Int32],
-        validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
+        validation: (rows: PreprocessedRows, labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
         guard rows.count == labels.count, preprocessing.width == network.config.inputs, preprocessing.fits(dataset),
@@ -52,28 +53,28 @@ public struct Trainer: Sendable {
             return try train(network, dataset: dataset, rows: rows, standardizer: standardizer, labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
         }
         return try run(network, matrix: dataset.features, rows: rows, scaling: nil, preprocessing: (preprocessing, dataset.featureCount),
-                       labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
+                       labels: labels, validation: try HeldOut(validation, network: network), seed: seed, onEpoch: onEpoch)
     }
 
     /// Trains on rows `rows` of an all-numeric `dataset`, standardized by `standardizer` as each
     /// mini-batch is gathered.
     public func train(
         _ network: Network<Float>, dataset: Dataset, rows: [Int], standardizer: Standardizer, labels: [Int32],
-        validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
+        validation: (rows: PreprocessedRows, labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
         guard rows.count == labels.count, dataset.featureCount == network.config.inputs, standardizer.mean.count == dataset.featureCount,
               standardizer.sd.count == dataset.featureCount, rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
         return try run(network, matrix: dataset.features, rows: rows, scaling: (standardizer.mean, standardizer.scale),
-                       labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
+                       labels: labels, validation: try HeldOut(validation, network: network), seed: seed, onEpoch: onEpoch)
     }
 
     /// The loop: row `i` of the training set is `matrix` row `rows?[i] ?? i`, scaled by `scaling`
     /// (`(x − mean) · scale`, as `Standardizer.transform`) when given.
     private func run(
         _ network: Network<Float>, matrix features: [Float], rows: [Int]?, scaling: (mean: [Double], scale: [Double])?,
-        preprocessing: (Preprocessing, inputWidth: Int)? = nil, labels: [Int32], validation: (features: [Float], labels: [Int32])?, seed: UInt64, onEpoch: ((EpochRecord) -> Void)?
+        preprocessing: (Preprocessing, inputWidth: Int)? = nil, labels: [Int32], validation: HeldOut?, seed: UInt64, onEpoch: ((EpochRecord) -> Void)?
     ) throws -> TrainingHistory {
         if let problem = options.problem { throw CVKitError.invalidArgument(problem) }
         let width = network.config.inputs
@@ -94,22 +95,18 @@ public struct Trainer: Sendable {
         network.classWeights = options.classWeight?.weights(labels: labels, classCount: network.config.classes)?.map { Float($0) } ?? []
         var optimizer = options.optimizer.make(count: network.parameterCount, beta1: options.beta1, beta2: options.beta2)
         var random = RandomSource(seed: seed)
-        var order = Array(0..<n)
         var batchX = [Float](repeating: 0, count: batchSize * width)
-        // Each epoch's order as matrix rows and as labels: a batch is then a slice of each.
-        var matrixRows = [Int](repeating: 0, count: n)
-        var orderedLabels = [Int32](repeating: 0, count: n)
+        // Each epoch's order as matrix rows and as labels, shuffled together by one permutation
+        // (the one a shuffle of positions 0..<n would make): a batch is then a slice of each.
+        var matrixRows = rows ?? Array(0..<n)
+        var orderedLabels = labels
         let mean = scaling?.mean ?? [], scale = scaling?.scale ?? []
         var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
         var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?
         var steps = 0
 
         epochs: for epoch in 0..<options.epochs {
-            random.shuffle(&order)
-            for i in 0..<n {
-                matrixRows[i] = rows?[order[i]] ?? order[i]
-                orderedLabels[i] = labels[order[i]]
-            }
+            random.shuffle(&matrixRows, &orderedLabels)
             let learningRate = Float(options.schedule.rate(base: options.learningRate, epoch: epoch))
             var lossSum = 0.0, correct = 0, seen = 0
             var start = 0
@@ -169,13 +166,13 @@ public struct Trainer: Sendable {
                 history.divergedAtEpoch = epoch + 1
                 break epochs
             }
-            if let validation, !validation.labels.isEmpty {
+            if let validation, validation.count > 0 {
                 // Watched, and with `patience` the chooser of the epoch — never the judge of
                 // divergence: that is the training loss's alone (a test part passed here for the
                 // curves must decide nothing).
-                let (loss, right) = network.evaluate(features: validation.features, labels: validation.labels)
+                let (loss, right) = validation.evaluate(network)
                 record.validationLoss = loss.isFinite ? loss : nil
-                record.validationAccuracy = Double(right) / Double(validation.labels.count)
+                record.validationAccuracy = Double(right) / Double(validation.count)
                 if let patience = options.patience {
                     if loss.isFinite, best.map({ loss < $0.loss }) ?? true {
                         best = (loss, epoch + 1, network.parameterValues, network.runningStatistics)
@@ -195,5 +192,33 @@ public struct Trainer: Sendable {
             history.bestEpoch = best.epoch
         }
         return history
+    }
+}
+
+/// The rows a `Trainer` scores after every epoch: a matrix (the array API) or data-set rows gathered
+/// through their preprocessing a chunk at a time (`PreprocessedRows`: no copy of a test fold).
+private enum HeldOut {
+    case matrix([Float], [Int32])
+    case rows(PreprocessedRows, [Int32])
+
+    /// Throws when the rows or labels do not fit the network.
+    init?(_ given: (rows: PreprocessedRows, labels: [Int32])?, network: Network<Float>) throws {
+        guard let given else { return nil }
+        guard given.rows.count == given.labels.count, given.rows.width == network.config.inputs
+        else { throw CVKitError.invalidArgument("validation rows, labels and network inputs disagree") }
+        self = .rows(given.rows, given.labels)
+    }
+
+    var count: Int {
+        switch self {
+        case .matrix(_, let labels), .rows(_, let labels): labels.count
+        }
+    }
+
+    func evaluate(_ network: Network<Float>) -> (loss: Double, correct: Int) {
+        switch self {
+        case .matrix(let features, let labels): network.evaluate(features: features, labels: labels)
+        case .rows(let rows, let labels): network.evaluate(rows, labels: labels)
+        }
     }
 }

@@ -36,6 +36,29 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
         #expect(try files(in: folder) == ["a.md", "b.json"])
     }
 
+    /// A streamed file goes to disk in the producer's pieces, byte for byte; a producer that fails
+    /// half-way (a disk that fills while the predictions are written) leaves no file of the set and
+    /// no temporary.
+    @Test func aStreamedFileIsWrittenWholeOrNotAtAll() throws {
+        let folder = try ProjectFiles.temporaryFolder()
+        let pieces = (0..<300).map { Data(repeating: UInt8($0 % 251), count: 1 + $0 * 37) }
+        var set = ReportFiles([(folder + "/report.md", Data("r".utf8))])
+        set.add(streaming: { emit in for piece in pieces { try piece.withUnsafeBytes(emit) } }, to: folder + "/predictions.csv")
+        try set.write()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/predictions.csv")) == pieces.reduce(Data(), +))
+        let empty = try ProjectFiles.temporaryFolder()
+        var failing = ReportFiles([(empty + "/report.md", Data("r".utf8))])
+        failing.add(streaming: { emit in
+            try Data("half".utf8).withUnsafeBytes(emit)
+            throw CVKitError.io(path: empty + "/.predictions.csv.tmp-\(getpid())", reason: "no space left on device")
+        }, to: empty + "/predictions.csv")
+        #expect { try failing.write() } throws: { error in
+            guard case let .io(path, _)? = error as? CVKitError else { return false }
+            return path == empty + "/predictions.csv"
+        }
+        #expect(try files(in: empty).isEmpty)
+    }
+
     /// A run killed between two renames (injected: the 2nd rename fails, and the process "dies"
     /// before cleaning up) never leaves a new report.md beside the previous run's results.json:
     /// the previous set is removed before the first rename, and report.md is renamed last.

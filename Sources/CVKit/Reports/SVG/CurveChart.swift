@@ -1,8 +1,8 @@
 extension SVGCharts {
     /// Curves on the unit square — a ROC curve (with the chance diagonal), a precision–recall curve,
     /// a reliability diagram (points with their counts, with the diagonal of perfect calibration) —
-    /// one colour per series. A series of more than 400 points is thinned to every k-th point (its
-    /// ends kept), so a chart stays small whatever the number of rows.
+    /// one colour per series. A series of more than 401 points is thinned (`thinned`), so a chart
+    /// stays small whatever the number of rows.
     public static func curves(series: [(name: String, points: [(x: Double, y: Double)])], xLabel: String, yLabel: String,
                               title: String, diagonal: Bool, markers: [String]? = nil) -> String {
         let drawn = series.filter { !$0.points.isEmpty }
@@ -26,10 +26,7 @@ extension SVGCharts {
             document.line(x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.top, stroke: ChartStyle.mutedInk, width: 1.5, dash: "6 4")
         }
         for (index, curve) in drawn.enumerated() {
-            let step = max(1, (curve.points.count + 399) / 400)
-            var kept = stride(from: 0, to: curve.points.count, by: step).map { curve.points[$0] }
-            if let last = curve.points.last, (curve.points.count - 1) % step != 0 { kept.append(last) }
-            let canvas = kept.compactMap { point -> CanvasPoint? in
+            let canvas = thinned(curve.points).compactMap { point -> CanvasPoint? in
                 guard let x = xScale.position(point.x), let y = yScale.position(point.y) else { return nil }
                 return CanvasPoint(x: x, y: y)
             }
@@ -45,5 +42,16 @@ extension SVGCharts {
         ChartAxes.drawAxes(into: &document, plot: plot, xTicks: xAxis, yTicks: yAxis, xTitle: xLabel, yTitle: yLabel,
                            yTitleX: plot.left - labelWidth - 18)
         return document.rendered
+    }
+
+    /// Every k-th point, k = ⌈count / 400⌉, and the last: at most 401 points, the curve's ends kept.
+    /// A series of at most 401 points is returned as it is, so thinning twice changes nothing (a
+    /// caller may thin a long curve as soon as it is made, to hold 401 points instead of a million).
+    public static func thinned(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard points.count > 401 else { return points }
+        let step = (points.count + 399) / 400
+        var kept = stride(from: 0, to: points.count, by: step).map { points[$0] }
+        if let last = points.last, (points.count - 1) % step != 0 { kept.append(last) }
+        return kept
     }
 }

@@ -1,0 +1,75 @@
+import Testing
+@testable import CVKit
+
+/// `PreprocessedRows` is `Preprocessing.transform` gathered a chunk at a time: every Float, every
+/// probability and every evaluation must be the same bits as through the transformed copy.
+@Suite struct PreprocessedRowsTests {
+    /// penguins (categories, gaps: the general gather) and digits (all numeric: the standardizer's
+    /// kernel), on shuffled rows that cross the 1,024-row chunk.
+    static func cases() throws -> [(Dataset, Preprocessing, [Int])] {
+        let penguins = try CSVLoader.load(path: ProjectFiles.dataset("penguins"), options: CSVOptions(label: .name("species")))
+        let digits = try CSVLoader.load(path: ProjectFiles.dataset("digits"))
+        return [penguins, digits].map { data in
+            var random = RandomSource(seed: 9)
+            var rows = Array(0..<data.rowCount)
+            random.shuffle(&rows)
+            let train = Array(rows[..<(data.rowCount * 2 / 3)]), test = Array(rows[(data.rowCount * 2 / 3)...]) + Array(rows[..<40])
+            return (data, Preprocessing.fit(data, rows: train), test)
+        }
+    }
+
+    @Test func gatherEqualsTransform() throws {
+        for (data, preprocessing, rows) in try Self.cases() {
+            let source = PreprocessedRows(dataset: data, rows: rows, preprocessing: preprocessing)
+            let whole = preprocessing.transform(data, rows: rows)
+            var gathered = [Float](repeating: .nan, count: whole.count)
+            // Uneven pieces, so every offset is exercised.
+            var start = 0, piece = 1
+            gathered.withUnsafeMutableBufferPointer { out in
+                while start < rows.count {
+                    let count = min(piece, rows.count - start)
+                    source.gather(start: start, count: count, into: out.baseAddress! + start * source.width)
+                    start += count
+                    piece = piece * 3 + 1
+                }
+            }
+            #expect(source.width == preprocessing.width && source.count == rows.count)
+            #expect(gathered.map(\.bitPattern) == whole.map(\.bitPattern))
+        }
+    }
+
+    @Test func networkScoresTheSameBitsAsOnTheTransformedCopy() throws {
+        for (data, preprocessing, rows) in try Self.cases() {
+            let config = NetworkConfig(inputs: preprocessing.width, classes: data.classCount, hidden: [16, 8])
+            let network = try Network<Float>(config: config, seed: 3)
+            let train = Array(Set(0..<data.rowCount).subtracting(rows)).sorted()
+            _ = try Trainer(options: TrainingOptions(epochs: 2, batchSize: 32, learningRate: 0.01)).train(
+                network, dataset: data, rows: train, preprocessing: preprocessing, labels: train.map { data.labels[$0] }, seed: 4)
+            let source = PreprocessedRows(dataset: data, rows: rows, preprocessing: preprocessing)
+            let copy = preprocessing.transform(data, rows: rows)
+            let labels = rows.map { data.labels[$0] }
+            #expect(network.probabilities(source).map(\.bitPattern) == network.probabilities(features: copy).map(\.bitPattern))
+            let a = network.evaluate(source, labels: labels), b = network.evaluate(features: copy, labels: labels)
+            #expect(a.loss.bitPattern == b.loss.bitPattern && a.correct == b.correct)
+        }
+    }
+
+    /// The trainer's held-out curve from gathered rows equals the one from the matrix, epoch by
+    /// epoch, and so do early stopping's choice and the restored weights.
+    @Test func trainerValidationFromRowsEqualsFromTheMatrix() throws {
+        for (data, preprocessing, rows) in try Self.cases() {
+            let train = Array(Set(0..<data.rowCount).subtracting(rows)).sorted()
+            let trainY = train.map { data.labels[$0] }, heldY = rows.map { data.labels[$0] }
+            let config = NetworkConfig(inputs: preprocessing.width, classes: data.classCount, hidden: [16])
+            let trainer = Trainer(options: TrainingOptions(epochs: 12, batchSize: 32, learningRate: 0.05, patience: 2))
+            let a = try Network<Float>(config: config, seed: 5), b = try Network<Float>(config: config, seed: 5)
+            let fromMatrix = try trainer.train(a, features: preprocessing.transform(data, rows: train), labels: trainY,
+                                               validation: (preprocessing.transform(data, rows: rows), heldY), seed: 6)
+            let fromRows = try trainer.train(b, dataset: data, rows: train, preprocessing: preprocessing, labels: trainY,
+                                             validation: (PreprocessedRows(dataset: data, rows: rows, preprocessing: preprocessing), heldY), seed: 6)
+            #expect(fromMatrix == fromRows)
+            #expect(fromRows.epochs.allSatisfy { $0.validationLoss != nil })
+            #expect(a.parameterValues.map(\.bitPattern) == b.parameterValues.map(\.bitPattern))
+        }
+    }
+}
