@@ -48,13 +48,19 @@ public struct TaskRunner: Sendable {
         } else {
             monitor = (PreprocessedRows(dataset: dataset, rows: split.validation, preprocessing: scaler), split.validation.map { labels[$0] })
         }
+        // What the training labels decide besides the training, taken before the trainer takes
+        // the rows and labels over (it shuffles them in place: a task holds its rows once).
+        let trainCount = trainRows.count
+        let fallback = FallbackPredictor(trainLabels: trainY, classCount: config.classes)
+        let baselineAccuracy = Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes)
         // The training rows are standardized as they are gathered: no per-task copy of them.
         let history = try Trainer(options: training).train(
-            network, dataset: dataset, rows: trainRows, preprocessing: scaler, labels: trainY, validation: monitor, seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
+            network, dataset: dataset, rows: consume trainRows, preprocessing: scaler, labels: consume trainY, validation: monitor,
+            seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
         var result = TaskResult(
-            index: index, repetition: split.repetition, fold: split.fold, nTrain: trainRows.count, nValidation: split.validation.count,
+            index: index, repetition: split.repetition, fold: split.fold, nTrain: trainCount, nValidation: split.validation.count,
             nTest: split.test.count, accuracy: nil, macroF1: nil, logLoss: nil,
-            baselineAccuracy: Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes),
+            baselineAccuracy: baselineAccuracy,
             history: history, testRows: [], predicted: [], packedProbabilities: PackedFloats([]), seconds: 0)
         let fitted = scaler.summary(dataset, test: split.test)
         result.preprocessing = fitted.isEmpty ? nil : fitted
@@ -65,7 +71,6 @@ public struct TaskRunner: Sendable {
             // gets the fallback predictor's prediction: whether the fold diverged is judged on the
             // training loss only, never on test rows.
             if !probabilities.allSatisfy(\.isFinite) {
-                let fallback = FallbackPredictor(trainLabels: trainY, classCount: classes)
                 for row in 0..<testY.count where !probabilities[row * classes..<(row + 1) * classes].allSatisfy(\.isFinite) {
                     probabilities.replaceSubrange(row * classes..<(row + 1) * classes, with: fallback.prior)
                 }
@@ -83,10 +88,10 @@ public struct TaskRunner: Sendable {
         if result.diverged {
             // Scored as the majority-class predictor of this training part (see `FallbackPredictor`);
             // `accuracy` stays nil, which marks the fold as diverged.
-            let fallback = FallbackPredictor(trainLabels: trainY, classCount: config.classes).predict(rows: split.test.count)
+            let scored = fallback.predict(rows: split.test.count)
             result.testRows = split.test
-            result.predicted = fallback.predicted
-            result.probabilities = fallback.probabilities
+            result.predicted = scored.predicted
+            result.probabilities = scored.probabilities
         }
         result.seconds = Date().timeIntervalSince(started)
         return result

@@ -17,6 +17,15 @@ public enum MemoryEstimate {
         return floats * 4
     }
 
+    /// Bytes one task holds for its rows, beside the shared feature matrix: the training rows and
+    /// their labels twice (the task's and the trainer's shuffled copy: 2 × (8 + 4) bytes a row), the
+    /// test rows with their labels, predictions and probabilities (8 + 4 + 4 + 4 × classes bytes a
+    /// row), and the 1,024-row chunk the test fold is scored through (`PreprocessedRows`). No copy
+    /// of the feature matrix: a task gathers its rows from it.
+    public static func taskRowBytes(trainRows: Int, testRows: Int, classes: Int, inputs: Int) -> Double {
+        Double(trainRows) * 24 + Double(testRows) * Double(16 + 4 * classes) + 1024 * Double(inputs) * 4
+    }
+
     /// The memory the system says it can give (Linux: `MemAvailable`), or nil when it cannot tell.
     public static func availableBytes() -> Double? {
         #if os(Linux)
@@ -32,9 +41,10 @@ public enum MemoryEstimate {
     /// How many trainings of `config` can run side by side, at most `tasks`: `tasks` when they fit,
     /// fewer when only the parallelism does not (the caller lowers `--jobs` and says so). Throws
     /// `invalidArgument` with the estimate when even one cannot fit.
-    public static func tasksThatFit(_ config: NetworkConfig, batch: Int, tasks: Int) throws -> Int {
+    /// `rowBytes`: what each task holds for its rows (`taskRowBytes`), counted with the network.
+    public static func tasksThatFit(_ config: NetworkConfig, batch: Int, tasks: Int, rowBytes: Double = 0) throws -> Int {
         try check(config, batch: batch, tasks: 1)
-        let each = trainingBytes(config, batch: batch)
+        let each = trainingBytes(config, batch: batch) + rowBytes
         guard each * Double(max(tasks, 1)) > 256e6, let available = availableBytes() else { return max(tasks, 1) }
         return max(1, min(max(tasks, 1), Int(available / each)))
     }

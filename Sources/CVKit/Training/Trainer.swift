@@ -42,7 +42,7 @@ public struct Trainer: Sendable {
     /// machine's noise, A/B over 6 runs each.) An all-numeric data set gathers through the C kernel
     /// (`cvk_gather_rows_f32`); others through `Preprocessing.gather`.
     public func train(
-        _ network: Network<Float>, dataset: Dataset, rows: [Int], preprocessing: Preprocessing, labels: [Int32],
+        _ network: Network<Float>, dataset: Dataset, rows: consuming [Int], preprocessing: Preprocessing, labels: consuming [Int32],
         validation: (rows: PreprocessedRows, labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
@@ -50,31 +50,33 @@ public struct Trainer: Sendable {
               rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
         if let standardizer = preprocessing.standardizer {
-            return try train(network, dataset: dataset, rows: rows, standardizer: standardizer, labels: labels, validation: validation, seed: seed, onEpoch: onEpoch)
+            return try train(network, dataset: dataset, rows: consume rows, standardizer: standardizer, labels: consume labels, validation: validation, seed: seed, onEpoch: onEpoch)
         }
-        return try run(network, matrix: dataset.features, rows: rows, scaling: nil, preprocessing: (preprocessing, dataset.featureCount),
-                       labels: labels, validation: try HeldOut(validation, network: network), seed: seed, onEpoch: onEpoch)
+        let validation = try HeldOut(validation, network: network)
+        return try run(network, matrix: dataset.features, rows: consume rows, scaling: nil, preprocessing: (preprocessing, dataset.featureCount),
+                       labels: consume labels, validation: validation, seed: seed, onEpoch: onEpoch)
     }
 
     /// Trains on rows `rows` of an all-numeric `dataset`, standardized by `standardizer` as each
     /// mini-batch is gathered.
     public func train(
-        _ network: Network<Float>, dataset: Dataset, rows: [Int], standardizer: Standardizer, labels: [Int32],
+        _ network: Network<Float>, dataset: Dataset, rows: consuming [Int], standardizer: Standardizer, labels: consuming [Int32],
         validation: (rows: PreprocessedRows, labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
         guard rows.count == labels.count, dataset.featureCount == network.config.inputs, standardizer.mean.count == dataset.featureCount,
               standardizer.sd.count == dataset.featureCount, rows.allSatisfy({ $0 >= 0 && $0 < dataset.rowCount })
         else { throw CVKitError.invalidArgument("training rows, labels and network inputs disagree") }
-        return try run(network, matrix: dataset.features, rows: rows, scaling: (standardizer.mean, standardizer.scale),
-                       labels: labels, validation: try HeldOut(validation, network: network), seed: seed, onEpoch: onEpoch)
+        let validation = try HeldOut(validation, network: network)
+        return try run(network, matrix: dataset.features, rows: consume rows, scaling: (standardizer.mean, standardizer.scale),
+                       labels: consume labels, validation: validation, seed: seed, onEpoch: onEpoch)
     }
 
     /// The loop: row `i` of the training set is `matrix` row `rows?[i] ?? i`, scaled by `scaling`
     /// (`(x − mean) · scale`, as `Standardizer.transform`) when given.
     private func run(
-        _ network: Network<Float>, matrix features: [Float], rows: [Int]?, scaling: (mean: [Double], scale: [Double])?,
-        preprocessing: (Preprocessing, inputWidth: Int)? = nil, labels: [Int32], validation: HeldOut?, seed: UInt64, onEpoch: ((EpochRecord) -> Void)?
+        _ network: Network<Float>, matrix features: [Float], rows: consuming [Int]?, scaling: (mean: [Double], scale: [Double])?,
+        preprocessing: (Preprocessing, inputWidth: Int)? = nil, labels: consuming [Int32], validation: HeldOut?, seed: UInt64, onEpoch: ((EpochRecord) -> Void)?
     ) throws -> TrainingHistory {
         if let problem = options.problem { throw CVKitError.invalidArgument(problem) }
         let width = network.config.inputs
@@ -97,9 +99,10 @@ public struct Trainer: Sendable {
         var random = RandomSource(seed: seed)
         var batchX = [Float](repeating: 0, count: batchSize * width)
         // Each epoch's order as matrix rows and as labels, shuffled together by one permutation
-        // (the one a shuffle of positions 0..<n would make): a batch is then a slice of each.
-        var matrixRows = rows ?? Array(0..<n)
-        var orderedLabels = labels
+        // (the one a shuffle of positions 0..<n would make): a batch is then a slice of each. The
+        // caller's arrays are taken over (`consuming`), not copied: a task's rows are held once.
+        var matrixRows = (consume rows) ?? Array(0..<n)
+        var orderedLabels = consume labels
         let mean = scaling?.mean ?? [], scale = scaling?.scale ?? []
         var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
         var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?

@@ -17,10 +17,12 @@ enum CrossValidationSession {
         config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
         config.classes = dataset.classCount
         let wanted = min(execution.jobs, splits.count)
-        let fitting = try MemoryEstimate.tasksThatFit(config, batch: settings.training.batchSize, tasks: wanted)
+        let rowBytes = MemoryEstimate.taskRowBytes(trainRows: splits.map(\.trainCount).max() ?? 0, testRows: splits.map(\.test.count).max() ?? 0,
+                                                   classes: config.classes, inputs: config.inputs)
+        let fitting = try MemoryEstimate.tasksThatFit(config, batch: settings.training.batchSize, tasks: wanted, rowBytes: rowBytes)
         if fitting < wanted {
             Standard.error("cvkit: note: \(wanted) trainings at once would need about "
-                + String(format: "%.1f GB", MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) * Double(wanted) / 1e9)
+                + String(format: "%.1f GB", (MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) + rowBytes) * Double(wanted) / 1e9)
                 + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")
         }
         let warnings = named(resampler.warnings(labels: dataset.labels, groups: dataset.groups), dataset)
