@@ -19,7 +19,7 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Overwrite the model file if it exists.") var force = false
     @Option(help: "Seed for the initial weights and the batch order.") var seed: UInt64 = 0
     @Flag(help: "Print the model's header as JSON instead of the summary.") var json = false
-    @Flag(help: "No per-epoch lines on stderr.") var quiet = false
+    @Flag(name: [.customShort("q"), .long], help: "No per-epoch lines on stderr.") var quiet = false
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out needs a file name") }
