@@ -54,21 +54,38 @@ extension Network {
     /// chunks of up to 1,024 rows.
     public func probabilities(features: [S]) -> [S] {
         let rows = features.count / config.inputs
+        return features.withUnsafeBufferPointer { x in
+            probabilities(rows: rows) { start, _ in x.baseAddress! + start * config.inputs }
+        }
+    }
+
+    /// Inference over `rows` rows in chunks of up to 1,024 (the chunks every scoring function uses,
+    /// so that where the rows come from never changes a bit): `input(start, count)` gives the first
+    /// of the chunk's input rows, each `config.inputs` values.
+    func probabilities(rows: Int, input: (_ start: Int, _ count: Int) -> UnsafePointer<S>) -> [S] {
         var result = [S](repeating: 0, count: rows * config.classes)
-        guard rows > 0 else { return result }
-        let chunk = min(rows, 1024)
-        reserve(batch: chunk)
-        features.withUnsafeBufferPointer { x in
-            var start = 0
-            while start < rows {
-                let count = min(chunk, rows - start)
-                forward(x: x.baseAddress! + start * config.inputs, labels: nil, batch: count, training: false, updateRunning: false)
-                let probabilities = lastProbabilities(batch: count)
-                for i in 0..<probabilities.count { result[start * config.classes + i] = probabilities[i] }
-                start += count
-            }
+        forEachChunk(rows: rows, labels: nil, input: input) { start, count, _ in
+            let probabilities = lastProbabilities(batch: count)
+            for i in 0..<probabilities.count { result[start * config.classes + i] = probabilities[i] }
         }
         return result
+    }
+
+    /// Runs the network in inference mode on chunks of up to 1,024 of `rows` rows, in order, and
+    /// calls `scored(start, count, loss)` after each (the loss is the chunk's mean with `labels`,
+    /// 0 without).
+    func forEachChunk(rows: Int, labels: UnsafePointer<Int32>?, input: (_ start: Int, _ count: Int) -> UnsafePointer<S>,
+                      scored: (_ start: Int, _ count: Int, _ loss: S) -> Void) {
+        guard rows > 0 else { return }
+        let chunk = min(rows, 1024)
+        reserve(batch: chunk)
+        var start = 0
+        while start < rows {
+            let count = min(chunk, rows - start)
+            let loss = forward(x: input(start, count), labels: labels.map { $0 + start }, batch: count, training: false, updateRunning: false)
+            scored(start, count, loss)
+            start += count
+        }
     }
 
     /// The most probable class of each row (inference mode).
@@ -84,23 +101,21 @@ extension Network {
     /// Mean cross-entropy (log-sum-exp, so never −log 0) and the count of correct argmax
     /// predictions on `features`, in inference mode, in chunks of up to 1,024 rows.
     public func evaluate(features: [S], labels: [Int32]) -> (loss: Double, correct: Int) {
+        precondition(features.count == labels.count * config.inputs, "features and labels disagree")
+        return features.withUnsafeBufferPointer { x in
+            evaluate(labels: labels) { start, _ in x.baseAddress! + start * config.inputs }
+        }
+    }
+
+    /// `evaluate(features:labels:)` with the chunks' inputs from `input` (see `forEachChunk`).
+    func evaluate(labels: [Int32], input: (_ start: Int, _ count: Int) -> UnsafePointer<S>) -> (loss: Double, correct: Int) {
         let rows = labels.count
-        precondition(features.count == rows * config.inputs, "features and labels disagree")
         guard rows > 0 else { return (0, 0) }
-        let chunk = min(rows, 1024)
-        reserve(batch: chunk)
         var total = 0.0, correct = 0
-        features.withUnsafeBufferPointer { x in
-            labels.withUnsafeBufferPointer { y in
-                var start = 0
-                while start < rows {
-                    let count = min(chunk, rows - start)
-                    let loss = forward(x: x.baseAddress! + start * config.inputs, labels: y.baseAddress! + start, batch: count,
-                                       training: false, updateRunning: false)
-                    total += Double(loss) * Double(count)
-                    correct += correctCount(labels: y.baseAddress! + start, batch: count)
-                    start += count
-                }
+        labels.withUnsafeBufferPointer { y in
+            forEachChunk(rows: rows, labels: y.baseAddress!, input: input) { start, count, loss in
+                total += Double(loss) * Double(count)
+                correct += correctCount(labels: y.baseAddress! + start, batch: count)
             }
         }
         return (total / Double(rows), correct)
