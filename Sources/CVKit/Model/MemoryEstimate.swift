@@ -17,8 +17,10 @@ public enum MemoryEstimate {
         return floats * 4
     }
 
-    /// Bytes one task holds for its rows, beside the shared feature matrix: the training rows and
-    /// their labels twice (the task's and the trainer's shuffled copy: 2 × (8 + 4) bytes a row), the
+    /// Bytes one task holds for its rows, beside the shared feature matrix, at most: the training
+    /// rows and their labels twice, 2 × (8 + 4) bytes a row (a K-fold or LOOCV task holds them once:
+    /// the trainer shuffles the task's own arrays; a split that stores its training rows — holdout,
+    /// or a validation slice for early stopping — keeps them beside the trainer's copy), the
     /// test rows with their labels, predictions and probabilities (8 + 4 + 4 + 4 × classes bytes a
     /// row), and the 1,024-row chunk the test fold is scored through (`PreprocessedRows`). No copy
     /// of the feature matrix: a task gathers its rows from it.
@@ -42,10 +44,12 @@ public enum MemoryEstimate {
     /// fewer when only the parallelism does not (the caller lowers `--jobs` and says so). Throws
     /// `invalidArgument` with the estimate when even one cannot fit.
     /// `rowBytes`: what each task holds for its rows (`taskRowBytes`), counted with the network.
-    public static func tasksThatFit(_ config: NetworkConfig, batch: Int, tasks: Int, rowBytes: Double = 0) throws -> Int {
+    /// `available`: the memory to fit in (default: what the system says now).
+    public static func tasksThatFit(_ config: NetworkConfig, batch: Int, tasks: Int, rowBytes: Double = 0,
+                                    available: Double? = availableBytes()) throws -> Int {
         try check(config, batch: batch, tasks: 1)
         let each = trainingBytes(config, batch: batch) + rowBytes
-        guard each * Double(max(tasks, 1)) > 256e6, let available = availableBytes() else { return max(tasks, 1) }
+        guard each * Double(max(tasks, 1)) > 256e6, let available else { return max(tasks, 1) }
         return max(1, min(max(tasks, 1), Int(available / each)))
     }
 

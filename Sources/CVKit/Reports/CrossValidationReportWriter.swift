@@ -61,13 +61,13 @@ public enum CrossValidationReportWriter {
                 + dataset.classNames.map { SpreadsheetText.field("p_" + $0) }
             out.append(contentsOf: header.joined(separator: ",").utf8)
             out.append(0x0A)
-            // 16 bytes a prediction (not 32): the order of a million rows is sorted in place.
-            struct Entry { var repetition: Int32, row: Int32, task: Int32, position: Int32 }
+            // 24 bytes a prediction (not 32): the order of a million rows is sorted in place.
+            struct Entry { var row: Int, position: Int, repetition: Int32, task: Int32 }
             var order: [Entry] = []
             order.reserveCapacity(tasks.reduce(0) { $0 + ($1.diverged ? 0 : $1.testRows.count) })
             for (index, task) in tasks.enumerated() where !task.diverged {
                 for (position, row) in task.testRows.enumerated() {
-                    order.append(Entry(repetition: Int32(task.repetition), row: Int32(row), task: Int32(index), position: Int32(position)))
+                    order.append(Entry(row: row, position: position, repetition: Int32(task.repetition), task: Int32(index)))
                 }
             }
             order.sort { ($0.repetition, $0.row) < ($1.repetition, $1.row) }
@@ -75,9 +75,9 @@ public enum CrossValidationReportWriter {
             for entry in order {
                 let task = tasks[Int(entry.task)]
                 out.append(contentsOf: "\(entry.row)".utf8)
-                if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[Int(entry.row)]))".utf8) }
-                out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[Int(entry.row)])]),\(names[Int(task.predicted[Int(entry.position)])])".utf8)
-                let first = Int(entry.position) * classes
+                if !identifiers.isEmpty { out.append(contentsOf: ",\(SpreadsheetText.field(identifiers[entry.row]))".utf8) }
+                out.append(contentsOf: ",\(task.repetition + 1),\(task.fold + 1),\(names[Int(dataset.labels[entry.row])]),\(names[Int(task.predicted[entry.position])])".utf8)
+                let first = entry.position * classes
                 for value in probabilities[Int(entry.task)][first..<first + classes] {
                     out.append(0x2C)
                     out.append(contentsOf: value.description.utf8)

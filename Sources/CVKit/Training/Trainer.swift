@@ -31,6 +31,9 @@ public struct Trainer: Sendable {
         validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
+        if let validation, validation.features.count != validation.labels.count * network.config.inputs {
+            throw CVKitError.invalidArgument("\(validation.features.count) validation values for \(validation.labels.count) rows of \(network.config.inputs) inputs")
+        }
         return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: validation.map { .matrix($0.features, $0.labels) },
                        seed: seed, onEpoch: onEpoch)
     }

@@ -12,11 +12,13 @@ import Testing
     /// The rows count towards the tasks that fit side by side: with each task's rows at 60 % of the
     /// available memory, two cannot run at once, one can.
     @Test func rowBytesLowerTheTasksThatFit() throws {
-        let available = try #require(MemoryEstimate.availableBytes())
+        let available = 8e9
         let config = NetworkConfig(inputs: 50, classes: 3, hidden: [8])
-        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 2) == 2)
-        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 2, rowBytes: available * 0.6) == 1)
-        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 4, rowBytes: available * 0.3) == 3)
+        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 2, available: available) == 2)
+        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 2, rowBytes: available * 0.6, available: available) == 1)
+        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 4, rowBytes: available * 0.3, available: available) == 3)
+        // Unknown available memory: nothing is lowered.
+        #expect(try MemoryEstimate.tasksThatFit(config, batch: 64, tasks: 4, rowBytes: 1e12, available: nil) == 4)
     }
 
     /// A network that cannot fit is refused before anything is allocated, with the estimate.

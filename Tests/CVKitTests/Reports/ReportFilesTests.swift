@@ -59,6 +59,22 @@ final class FullDiskSink: FileSink, @unchecked Sendable {
         #expect(try files(in: empty).isEmpty)
     }
 
+    /// DiskSink's streamed write: a failure after some bytes are on disk closes and removes the
+    /// file, and passes the error on.
+    @Test func aFailedStreamLeavesNoFile() throws {
+        let path = try ProjectFiles.temporaryFolder() + "/predictions.csv"
+        struct Full: Error {}
+        #expect(throws: Full.self) {
+            try DiskSink().write(to: path) { emit in
+                for _ in 0..<3 { try Data(repeating: 7, count: 1 << 20).withUnsafeBytes(emit) }
+                throw Full()
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try DiskSink().write(to: path) { emit in try Data("a,b\n".utf8).withUnsafeBytes(emit) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n")
+    }
+
     /// A run killed between two renames (injected: the 2nd rename fails, and the process "dies"
     /// before cleaning up) never leaves a new report.md beside the previous run's results.json:
     /// the previous set is removed before the first rename, and report.md is renamed last.

@@ -146,6 +146,18 @@ import Testing
     }
 }
 
+extension TrainerTests {
+    /// Validation data that does not fit the network is an error, not a trap.
+    @Test func mismatchedValidationIsThrown() throws {
+        let (wine, scaler) = try standardized("wine")
+        let network = try Network<Float>(config: NetworkConfig(inputs: 13, classes: 3, hidden: [8]), seed: 1)
+        let x = scaler.transform(wine, rows: Array(0..<wine.rowCount))
+        #expect(throws: CVKitError.self) {
+            try Trainer(options: TrainingOptions(epochs: 1)).train(network, features: x, labels: wine.labels, validation: ([1, 2, 3], [0, 1]), seed: 0)
+        }
+    }
+}
+
 @Suite struct TrainerStepObserverTests {
     /// The observer sees every optimizer step with its batch's rows, and stops training when it says so;
     /// observing changes no number.
