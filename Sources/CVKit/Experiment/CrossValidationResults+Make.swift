@@ -30,38 +30,46 @@ extension CrossValidationResults {
         let alive = tasks.filter { !$0.diverged }
         let nothingFinished = alive.isEmpty
         var confusion = ConfusionMatrix(classCount: dataset.classCount)
-        var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = [], pooledProbabilities: [Float] = []
-        // Sized once: grown by appending, a million rows' pooled predictions held up to twice their size.
-        let pooledRows = tasks.reduce(0) { $0 + $1.testRows.count }
-        pooledTruth.reserveCapacity(pooledRows)
-        pooledPredicted.reserveCapacity(pooledRows)
-        pooledProbabilities.reserveCapacity(pooledRows * dataset.classCount)
-        // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
-        // no task finished: then there is no model to score at all.
-        for (index, task) in tasks.enumerated() where !nothingFinished {
-            guard let scores = task.scores(labels: dataset.labels, classCount: dataset.classCount) else { continue }
-            let truth = task.testRows.map { dataset.labels[$0] }
-            for (t, predicted) in zip(truth, task.predicted) { confusion.add(truth: t, predicted: predicted) }
-            if task.diverged {
-                folds[index].accuracy = scores.accuracy
-                folds[index].macroF1 = scores.macroF1
-                folds[index].logLoss = scores.logLoss
+        // The pooled predictions live only in this block: freed before the duplicate-row check below
+        // (on a million rows, 20 MB that would sit under the check's own 24).
+        let pooled: Scores?
+        var pooledCount = 0, pooledCorrect = 0
+        do {
+            var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = [], pooledProbabilities: [Float] = []
+            // Sized once: grown by appending, a million rows' pooled predictions held up to twice their size.
+            let pooledRows = tasks.reduce(0) { $0 + $1.testRows.count }
+            pooledTruth.reserveCapacity(pooledRows)
+            pooledPredicted.reserveCapacity(pooledRows)
+            pooledProbabilities.reserveCapacity(pooledRows * dataset.classCount)
+            // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
+            // no task finished: then there is no model to score at all.
+            for (index, task) in tasks.enumerated() where !nothingFinished {
+                guard let scores = task.scores(labels: dataset.labels, classCount: dataset.classCount) else { continue }
+                let truth = task.testRows.map { dataset.labels[$0] }
+                for (t, predicted) in zip(truth, task.predicted) { confusion.add(truth: t, predicted: predicted) }
+                if task.diverged {
+                    folds[index].accuracy = scores.accuracy
+                    folds[index].macroF1 = scores.macroF1
+                    folds[index].logLoss = scores.logLoss
+                }
+                folds[index].balancedAccuracy = scores.balancedAccuracy
+                folds[index].rocAuc = scores.rocAuc
+                folds[index].prAuc = scores.prAuc
+                folds[index].brier = scores.brier
+                folds[index].ece = scores.ece
+                pooledTruth += truth
+                pooledPredicted += task.predicted
+                pooledProbabilities += task.probabilities
             }
-            folds[index].balancedAccuracy = scores.balancedAccuracy
-            folds[index].rocAuc = scores.rocAuc
-            folds[index].prAuc = scores.prAuc
-            folds[index].brier = scores.brier
-            folds[index].ece = scores.ece
-            pooledTruth += truth
-            pooledPredicted += task.predicted
-            pooledProbabilities += task.probabilities
+            pooled = pooledTruth.isEmpty ? nil
+                : Scores(truth: pooledTruth, predicted: pooledPredicted, probabilities: pooledProbabilities, classCount: dataset.classCount)
+            pooledCount = pooledTruth.count
+            pooledCorrect = zip(pooledTruth, pooledPredicted).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
         }
         // An older journal's diverged task has no predictions: its majority-class accuracy still counts.
         for (index, task) in tasks.enumerated() where !nothingFinished && task.diverged && folds[index].accuracy == nil {
             folds[index].accuracy = task.baselineAccuracy
         }
-        let pooled = pooledTruth.isEmpty ? nil
-            : Scores(truth: pooledTruth, predicted: pooledPredicted, probabilities: pooledProbabilities, classCount: dataset.classCount)
         let baseline = tasks.isEmpty ? 0 : tasks.map(\.baselineAccuracy).reduce(0, +) / Double(tasks.count)
         // Repeats reuse the same rows, so k·r fold scores are far from independent: the default
         // interval for them is Nadeau and Bengio's corrected resampled t.
@@ -114,12 +122,11 @@ extension CrossValidationResults {
         var warnings = extraWarnings
         // Fold scores without spread give a zero-width t-interval; the pooled predictions still
         // carry the binomial uncertainty of the test rows.
-        if settings.scheme != .loocv, summary.accuracy.n >= 2, summary.accuracy.sd == 0, !pooledTruth.isEmpty {
-            let correct = zip(pooledTruth, pooledPredicted).filter { $0 == $1 }.count
-            summary.accuracy.ci95 = WilsonInterval.interval(successes: correct, trials: pooledTruth.count)
+        if settings.scheme != .loocv, summary.accuracy.n >= 2, summary.accuracy.sd == 0, pooledCount > 0 {
+            summary.accuracy.ci95 = WilsonInterval.interval(successes: pooledCorrect, trials: pooledCount)
             summary.interval = "wilson-pooled"
             warnings.append("Every fold scored the same accuracy (\(NumberText.fixed4(summary.accuracy.mean))): the fold scores have no spread, "
-                + "so a t-interval would have width zero. The accuracy interval is the Wilson interval of the \(pooledTruth.count) pooled out-of-fold predictions instead; "
+                + "so a t-interval would have width zero. The accuracy interval is the Wilson interval of the \(pooledCount) pooled out-of-fold predictions instead; "
                 + "with this few distinct outcomes, read it as a lower bound on the uncertainty.")
         }
         // Rates have their intervals cut to [0, 1], losses to [0, ∞).
