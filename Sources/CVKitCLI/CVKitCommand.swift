@@ -51,17 +51,23 @@ extension CVKitCommand {
 extension CVKitCommand {
     /// `--k -3` written as `--k=-3`: an option's negative value would otherwise read as an unknown
     /// flag ("Missing value for '--k'"), where the option's own check says what is wrong with it.
+    /// The short options that take a number, by their long names.
+    static let numericShortOptions = ["-k": "--k", "-j": "--jobs"]
+
     static func negativeValuesAttached(_ arguments: [String]) -> [String] {
         var out: [String] = []
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
             if word == "--" { out += arguments[index...]; break }
-            if word.hasPrefix("--"), !word.contains("="), index + 1 < arguments.count,
-               arguments[index + 1].wholeMatch(of: /-[0-9][0-9.eE+-]*/) != nil {
-                out.append(word + "=" + arguments[index + 1])
-                index += 2
-                continue
+            if index + 1 < arguments.count, arguments[index + 1].wholeMatch(of: /-[0-9][0-9.eE+-]*/) != nil {
+                // Short forms of the numeric options take their long name (`-k -3` is `--k=-3`).
+                let long = word.hasPrefix("--") && !word.contains("=") ? word : Self.numericShortOptions[word]
+                if let long {
+                    out.append(long + "=" + arguments[index + 1])
+                    index += 2
+                    continue
+                }
             }
             out.append(word)
             index += 1

@@ -125,6 +125,13 @@ import Testing
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
 
+    /// A negative fold count, long or short, gets the option's own sentence, not "Missing value".
+    @Test(arguments: [["--k", "-3"], ["-k", "-3"], ["-j", "-2"]])
+    func negativeNumbersGetTheirSentence(option: [String]) throws {
+        let result = try CLIRunner.run(["kfold", "datasets/iris.csv"] + option + ["--report-dir", try CLIRunner.temporaryFolder()])
+        #expect(result.status == 64 && result.stderr.contains("(got \(option[1]))") && !result.stderr.contains("Missing value"), "\(result.stderr)")
+    }
+
     /// `--init torch` reaches the network, the results, the report and the reproducing command line;
     /// the default leaves the command line (and so the report folder's name) as before.
     @Test func torchInitializationIsRecordedAndReproducible() throws {
@@ -240,6 +247,22 @@ import Testing
         for file in ["report.md", "results.json", "predictions.csv"] {
             #expect(FileManager.default.contents(atPath: folder + "/" + file) == FileManager.default.contents(atPath: other + "/" + file), "\(file)")
         }
+    }
+
+    /// A folder with a journal and no report is a stopped run: starting over says so (and how to
+    /// continue instead); --quiet keeps it quiet.
+    @Test func startingOverAStoppedRunSaysSo() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let flags = ["kfold", "datasets/iris.csv", "--k", "3", "--epochs", "2", "--report-dir", dir]
+        #expect(try CLIRunner.run(flags + ["--quiet"]).status == 0)
+        let folder = dir + "/" + (try FileManager.default.contentsOfDirectory(atPath: dir)[0])
+        try FileManager.default.removeItem(atPath: folder + "/report.md")
+        let again = try CLIRunner.run(flags)
+        #expect(again.status == 0 && again.stderr.contains("holds a run that stopped before its report") && again.stderr.contains("--resume"), "\(again.stderr)")
+        let complete = try CLIRunner.run(flags)
+        #expect(!complete.stderr.contains("stopped before its report"), "\(complete.stderr)")
+        try FileManager.default.removeItem(atPath: folder + "/report.md")
+        #expect(try CLIRunner.run(flags + ["--quiet"]).stderr.isEmpty)
     }
 
     /// SIGINT stops a run within a second with status 130; `--resume` then finishes it with the

@@ -33,6 +33,21 @@ import Testing
         try withoutIsland.write(toFile: dir + "/noisland.csv", atomically: true, encoding: .utf8)
         let missing = try CLIRunner.run(["predict", model, dir + "/noisland.csv"])
         #expect(missing.status == 65 && missing.stderr.contains("missing column \"island\""), "\(missing.stderr)")
+        // A file of other columns altogether: every missing column named, not "no feature columns".
+        let other = try CLIRunner.run(["predict", model, "datasets/iris.csv"])
+        #expect(other.status == 65 && other.stderr.contains("does not fit the model: missing columns \"island\"") && !other.stderr.contains("no feature columns"),
+                "\(other.stderr)")
+    }
+
+    /// A model that could not be saved is refused before it is trained (exit 73), for fit and for
+    /// search's --refit-out.
+    @Test func anUnwritableModelPathIsRefusedBeforeTraining() throws {
+        let fit = try CLIRunner.run(["fit", "datasets/iris.csv", "--out", "/nonexistent-folder/m.cvkit", "--epochs", "50"])
+        #expect(fit.status == 73 && fit.stderr.contains("no folder /nonexistent-folder") && !fit.stderr.contains("epoch"), "\(fit.stderr)")
+        let dir = try CLIRunner.temporaryFolder()
+        let search = try CLIRunner.run(["search", "datasets/iris.csv", "--trials", "2", "--refit-out", dir, "--report-dir", dir, "--quiet"])
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(search.status == 73 && search.stderr.contains("is a folder") && written.isEmpty, "\(search.stderr)")
     }
 
     /// `search --refit-out` fits the winner on every row: the model it writes predicts.

@@ -50,6 +50,16 @@ public enum FinalModel {
         return options
     }
 
+    /// Throws `badData` naming every feature column of `model` that the header `names` of the file
+    /// at `path` lacks — before the file is read, so that a file with none of them is told so, not
+    /// that it has no feature columns.
+    public static func checkColumns(of model: ModelFile, header names: [String], path: String) throws {
+        let missing = model.header.preprocessing.columns.map(\.name).filter { !names.contains($0) }
+        guard !missing.isEmpty else { return }
+        throw CVKitError.badData(location: nil, message: "\(path): does not fit the model: missing column\(missing.count == 1 ? "" : "s") "
+            + missing.map { "\"\($0)\"" }.joined(separator: ", "))
+    }
+
     /// What `predict` gives: one row per data row, in order.
     public struct Predictions: Sendable {
         /// The identifier of each row (the model's identifier column), or empty: rows are then numbered.

@@ -79,7 +79,7 @@ public enum CrossValidationMarkdown {
                 + "\(leak.testRowsWithTwin) of \(leak.testPredictions) test predictions were of a row with a twin outside its test part"
                 + (leak.looksLikeCopies ? " — the twins look like copies (see Warnings)." : "."))
         }
-        out.append("- Out-of-fold predictions: `predictions.csv` (row — the 1-based data row —, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "the identifier, " : "")
+        out.append("- Out-of-fold predictions: `predictions.csv` (row — the data row counted from 0, as pandas' index —, " + (r.data.columns?.contains { $0.role == .identifier } == true ? "the identifier, " : "")
             + "repeat and fold numbered as here, true and predicted class, `p_<class>` the probability of each class).")
         out.append("")
         if let columns = r.data.columns {

@@ -66,7 +66,7 @@ public struct KFold: Resampler {
     /// Why `k` folds repeated `repeats` times cannot be used, or nil — the one statement of the rule,
     /// named by its flags (`kName`: `--k`, `--outer`, `--inner`).
     public static func problem(k: Int, repeats: Int = 1, kName: String = "--k") -> String? {
-        if k < 2 { return "\(kName) must be at least 2 (got \(k)): with one fold there is nothing to test on" }
+        if k < 2 { return "\(kName) must be at least 2 (got \(k))" + (k == 1 ? ": with one fold there is nothing to test on" : ": it is the number of folds") }
         if repeats < 1 { return "--repeats must be at least 1 (got \(repeats))" }
         return nil
     }

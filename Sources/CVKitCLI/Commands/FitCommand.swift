@@ -31,6 +31,7 @@ struct FitCommand: ParsableCommand {
             if !force, FileManager.default.fileExists(atPath: out) {
                 throw CVKitError.invalidArgument("\(out) exists; pass --force to replace it")
             }
+            try OutputPath.checkCreatable(out)
             let settings = RunSettings(scheme: .kfold, dataPath: dataOptions.dataPath, csv: try dataOptions.csvOptions(),
                                        network: try model.network(), training: try model.training(), seed: seed)
             let dataset = try CSVLoader.load(path: settings.dataPath, options: settings.csv)

@@ -44,6 +44,7 @@ struct PredictCommand: ParsableCommand {
             let file = try ModelFile.decode(data, path: model)
             let base = try dataOptions.csvOptions()
             let header = try CSVLoader.headerNames(path: dataOptions.data, options: base)
+            try FinalModel.checkColumns(of: file, header: header, path: dataOptions.data)
             let dataset = try CSVLoader.load(path: dataOptions.data, options: FinalModel.readingOptions(for: file, base: base, header: header))
             let result = try FinalModel.predict(file, on: dataset)
             let classes = file.header.classNames
@@ -62,7 +63,7 @@ struct PredictCommand: ParsableCommand {
             }
             guard !quiet else { return }
             for (column, count) in result.unseen.sorted(by: { $0.key < $1.key }) {
-                Standard.error("cvkit: note: \(count) row\(count == 1 ? "" : "s") of column \"\(column)\" hold a category the model never saw (encoded as zeros)")
+                Standard.error("cvkit: note: \(count) row\(count == 1 ? "" : "s") of column \"\(column)\" \(count == 1 ? "holds" : "hold") a category the model never saw (encoded as zeros)")
             }
             if !result.unknownLabels.isEmpty {
                 Standard.error("cvkit: note: labels the model does not know (" + result.unknownLabels.prefix(5).joined(separator: ", ") + "): no metrics")

@@ -46,6 +46,10 @@ enum ExperimentSession {
     @discardableResult
     static func run(_ spec: RunSpecification, execution given: Execution, mode: Mode = .train) throws -> [ExperimentRunner.Unit]? {
         let started = Date()
+        switch spec {
+        case .search(_, let refitOut?), .nested(_, let refitOut?): try OutputPath.checkCreatable(refitOut)
+        default: break
+        }
         DataOptions.announceIfFIFO(spec.base.dataPath)
         let dataset = try spec.loadDataset()
         var execution = given
@@ -54,8 +58,13 @@ enum ExperimentSession {
             (execution.jobs, warnings) = try CrossValidationSession.prepare(run.settings, dataset: dataset, execution: execution)
         }
         let folder = execution.reportDir + "/" + spec.reportFolderName
-        if execution.resume && !FileManager.default.fileExists(atPath: folder + "/journal.jsonl") {
+        let hasJournal = FileManager.default.fileExists(atPath: folder + "/journal.jsonl")
+        if execution.resume && !hasJournal && !execution.quiet {
             Standard.error("cvkit: note: nothing to resume: no journal in \(folder) (the folder this command and data file name); starting the run")
+        }
+        // A journal without its report is a run that stopped: starting over throws its work away.
+        if !execution.resume && hasJournal && !FileManager.default.fileExists(atPath: folder + "/report.md") && !execution.quiet {
+            Standard.error("cvkit: note: \(folder) holds a run that stopped before its report; starting over (add --resume to continue it instead)")
         }
         try ReportFolder.create(folder)
         let header = try spec.journalHeader(dataset: dataset)

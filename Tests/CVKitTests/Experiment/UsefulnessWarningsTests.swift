@@ -47,4 +47,30 @@ import Testing
         let results = try CrossValidation(k: 5, seed: 3).run(data)
         #expect(!results.warnings.contains { $0.contains("baseline") || $0.contains("Never predicted") || $0.contains("chance") })
     }
+
+    /// "Rare" is under 10 % of the rows and under half a balanced class's share: 8 % of two classes
+    /// is, 9.7 % of ten classes (digits' "8") is not.
+    @Test func aRareClassIsRareAgainstItsShare() throws {
+        func warns(_ counts: [Int]) throws -> Bool {
+            let lines = counts.enumerated().flatMap { c, n in (0..<n).map { "\($0 % 7),c\(c)" } }
+            let data = try CSVLoader.load(text: "x,label\n" + lines.joined(separator: "\n") + "\n")
+            let results = CrossValidationResults.make(settings: CrossValidation(k: 5, seed: 1).settings(for: data), dataset: data, tasks: [], warnings: [])
+            return results.warnings.contains { $0.contains("accuracy is the headline") }
+        }
+        let two = try warns([92, 8]), digitsLike = try warns([178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
+        let four = try warns([400, 400, 400, 40]), balanced = try warns([50, 50, 50])
+        #expect(two && !digitsLike && four && !balanced)
+    }
+
+    /// LOOCV's pessimistic-baseline warning only where the two largest classes are within a row.
+    @Test func looBaselineWarningOnlyWhereItBites() throws {
+        let iris = try CSVLoader.load(path: ProjectFiles.dataset("iris"))
+        let penguins = try CSVLoader.load(path: ProjectFiles.dataset("penguins"), options: CSVOptions(label: .name("species")))
+        for (data, expected) in [(iris, true), (penguins, false)] {
+            var settings = CrossValidation(k: 5, seed: 1).settings(for: data)
+            settings.scheme = .loocv
+            let results = CrossValidationResults.make(settings: settings, dataset: data, tasks: [], warnings: [])
+            #expect(results.warnings.contains { $0.contains("pessimistic under leave-one-out") } == expected)
+        }
+    }
 }
