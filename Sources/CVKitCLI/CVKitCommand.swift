@@ -8,7 +8,8 @@ struct CVKitCommand: ParsableCommand {
         SingleThreadedBLAS.ensure()
         BLASThreads.useOneThread()
         Interrupt.install()
-        if let suggestion = CommandSuggestion.forArguments(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let suggestion = CommandSuggestion.forArguments(arguments) ?? CommandSuggestion.forCompare(arguments) {
             Standard.error("cvkit: " + suggestion)
             exit(withError: ExitCode(64))
         }

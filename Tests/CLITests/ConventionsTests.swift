@@ -47,6 +47,15 @@ import Testing
         #expect(status.status == 1 && status.stdout.isEmpty)
     }
 
+    /// A model option beside compare's --a/--b is told where it goes; compare's own options are not.
+    @Test func compareSaysWhereModelOptionsGo() throws {
+        let misplaced = try CLIRunner.run(["compare", "datasets/iris.csv", "--epochs", "5"])
+        #expect(misplaced.status == 64 && misplaced.stderr.contains("--epochs is a model option") && misplaced.stderr.contains("inside --a and --b"), "\(misplaced.stderr)")
+        let inside = try CLIRunner.run(["compare", "datasets/iris.csv", "--a", "--epochs 1", "--b", "--epochs 2 --lr 0.01", "-k", "2", "--seed", "3", "-q",
+                                        "-o", try CLIRunner.temporaryFolder()])
+        #expect(inside.status == 0, "\(inside.stderr)")
+    }
+
     @Test func emptyPathsAreRefused() throws {
         #expect(try CLIRunner.run(["kfold", "datasets/iris.csv", "--report-dir", ""]).status == 64)
         #expect(try CLIRunner.run(["info", ""]).status == 64)

@@ -13,6 +13,27 @@ enum CommandSuggestion {
         return sentence + " (the commands: " + names.joined(separator: ", ") + "; cvkit --help)"
     }
 
+    /// For `compare`: a model option given beside `--a`/`--b` instead of inside them (`compare
+    /// DATA --epochs 5`) is told where it goes, rather than only "Unknown option".
+    static func forCompare(_ arguments: [String]) -> String? {
+        guard arguments.first == "compare" else { return nil }
+        let flags = { (help: String) in Set(help.matches(of: /--[a-z0-9][a-z0-9-]*/).map { String($0.output) }) }
+        let misplaced = flags(ModelOptions.helpMessage()).subtracting(flags(CompareCommand.helpMessage()))
+        var index = 1
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { break }
+            if word == "--a" || word == "--b" { index += 2; continue }
+            let name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
+            if misplaced.contains(name) {
+                return "\(name) is a model option: in compare it goes inside --a and --b, which hold each model's options "
+                    + "(e.g. --a '\(name == word ? name + " …" : word)' --b '--hidden 16 \(name == word ? name + " …" : word)')"
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment).
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
