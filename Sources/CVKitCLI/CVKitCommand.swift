@@ -50,11 +50,12 @@ extension CVKitCommand {
 }
 
 extension CVKitCommand {
-    /// `--k -3` written as `--k=-3`: an option's negative value would otherwise read as an unknown
-    /// flag ("Missing value for '--k'"), where the option's own check says what is wrong with it.
     /// The short options that take a number, by their long names.
     static let numericShortOptions = ["-k": "--k", "-j": "--jobs"]
 
+    /// `--k -3` (or `-k -3`) written as `--k=-3`: an option's negative value would otherwise read as
+    /// an unknown flag ("Missing value for '--k'"), where the option's own check says what is wrong
+    /// with it.
     static func negativeValuesAttached(_ arguments: [String]) -> [String] {
         var out: [String] = []
         var index = 0

@@ -18,7 +18,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the results as one JSON object on stdout instead of the table.")
     var json = false
 
-    @Flag(name: [.customShort("q"), .long], help: "No progress on stderr.")
+    @Flag(name: [.customShort("q"), .long], help: "Nothing on stderr but errors (no notes, warnings or progress).")
     var quiet = false
 
     func validate() throws {

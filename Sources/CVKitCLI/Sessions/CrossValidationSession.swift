@@ -20,7 +20,7 @@ enum CrossValidationSession {
         let rowBytes = MemoryEstimate.taskRowBytes(trainRows: splits.map(\.trainCount).max() ?? 0, testRows: splits.map(\.test.count).max() ?? 0,
                                                    classes: config.classes, inputs: config.inputs)
         let fitting = try MemoryEstimate.tasksThatFit(config, batch: settings.training.batchSize, tasks: wanted, rowBytes: rowBytes)
-        if fitting < wanted {
+        if fitting < wanted && !execution.quiet {
             Standard.error("cvkit: note: \(wanted) trainings at once would need about "
                 + String(format: "%.1f GB", (MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) + rowBytes) * Double(wanted) / 1e9)
                 + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")

@@ -17,7 +17,11 @@ enum CommandSuggestion {
     /// DATA --epochs 5`) is told where it goes, rather than only "Unknown option".
     static func forCompare(_ arguments: [String]) -> String? {
         guard arguments.first == "compare" else { return nil }
-        let flags = { (help: String) in Set(help.matches(of: /--[a-z0-9][a-z0-9-]*/).map { String($0.output) }) }
+        // The options each help lists (lines opening with `-x, --name` or `--name`), not every flag
+        // its examples mention: compare's help shows `--hidden 32` inside an --a example.
+        let flags = { (help: String) in
+            Set(help.split(separator: "\n").compactMap { line in line.firstMatch(of: /^\s+(?:-[a-zA-Z], )?(--[a-z0-9][a-z0-9-]*)/).map { String($0.1) } })
+        }
         let misplaced = flags(ModelOptions.helpMessage()).subtracting(flags(CompareCommand.helpMessage()))
         var index = 1
         while index < arguments.count {
