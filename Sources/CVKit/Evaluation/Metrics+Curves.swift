@@ -23,9 +23,8 @@ extension Metrics {
     /// first).
     private static func curve(positive: [Bool], scores: [Double], origin: (x: Double, y: Double)?, thinned: Bool,
                               point: (_ tp: Int, _ fp: Int) -> (x: Double, y: Double)) -> [(x: Double, y: Double)] {
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var total = origin == nil ? 0 : 1
-        if thinned { forEachThreshold(order: order, positive: positive, scores: scores) { _ in } after: { total += 1 } }
+        if thinned { forEachScore(positive: positive, scores: scores) { _, _ in total += 1 } }
         let step = thinned && total > 401 ? (total + 399) / 400 : 1
         var points: [(x: Double, y: Double)] = []
         var index = 0
@@ -35,22 +34,34 @@ extension Metrics {
         }
         if let origin { add(origin) }
         var tp = 0, fp = 0
-        forEachThreshold(order: order, positive: positive, scores: scores) { isPositive in if isPositive { tp += 1 } else { fp += 1 } } after: {
+        forEachScore(positive: positive, scores: scores) { positives, negatives in
+            tp += positives
+            fp += negatives
             add(point(tp, fp))
         }
         return points
     }
 
-    /// Visits rows in `order` (by score, highest first), calling `row` for each and `after` once per
-    /// group of equal scores.
-    private static func forEachThreshold(order: [Int], positive: [Bool], scores: [Double], row: (Bool) -> Void, after: () -> Void) {
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count, scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            for k in i...j { row(positive[order[k]]) }
-            after()
-            i = j + 1
+    /// Calls `group(positives, negatives)` once per distinct score, from the highest down, with how
+    /// many positive and negative rows have that score. The positive and the negative rows' scores
+    /// are sorted apart (`RadixSort`) and walked together: every caller needs only the counts per
+    /// score, and sorting row indices by their scores had taken a fifth of a two-epoch synthetic run.
+    static func forEachScore(positive: [Bool], scores: [Double], _ group: (_ positives: Int, _ negatives: Int) -> Void) {
+        var positives: [Double] = [], negatives: [Double] = []
+        positives.reserveCapacity(scores.count)
+        negatives.reserveCapacity(scores.count)
+        for (score, isPositive) in zip(scores, positive) {
+            if isPositive { positives.append(score) } else { negatives.append(score) }
+        }
+        positives = RadixSort.descending(positives)
+        negatives = RadixSort.descending(negatives)
+        var i = 0, j = 0
+        while i < positives.count || j < negatives.count {
+            let score = i < positives.count && (j == negatives.count || positives[i] >= negatives[j]) ? positives[i] : negatives[j]
+            var p = 0, n = 0
+            while i < positives.count && positives[i] == score { p += 1; i += 1 }
+            while j < negatives.count && negatives[j] == score { n += 1; j += 1 }
+            group(p, n)
         }
     }
 }

@@ -37,18 +37,20 @@ extension Metrics {
     }
 
     /// AUC by average ranks: (Σ ranks of positives − P(P+1)/2) / (P·N); nil without both kinds.
+    /// Ranks count from the lowest score (1) up; tied scores share their mean rank. The rank sum is
+    /// a sum of half-integers, exact in any order.
     static func binaryAUC(positive: [Bool], scores: [Double]) -> Double? {
         let p = positive.filter { $0 }.count, n = positive.count - p
         guard p > 0, n > 0 else { return nil }
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
-        var rankSum = 0.0
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count, scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            let rank = Double(i + j) / 2 + 1  // ties share the mean of their ranks
-            for k in i...j where positive[order[k]] { rankSum += rank }
-            i = j + 1
+        let count = scores.count
+        var rankSum = 0.0, above = 0
+        forEachScore(positive: positive, scores: scores) { positives, negatives in
+            // The group holds positions above ..< above + size from the top: from the bottom,
+            // count − above − size ... count − 1 − above, whose mean rank (from 1) is:
+            let size = positives + negatives
+            let rank = Double((count - above - size) + (count - 1 - above)) / 2 + 1
+            rankSum += rank * Double(positives)
+            above += size
         }
         return (rankSum - Double(p) * Double(p + 1) / 2) / (Double(p) * Double(n))
     }
@@ -57,17 +59,13 @@ extension Metrics {
     static func binaryAP(positive: [Bool], scores: [Double]) -> Double? {
         let total = positive.filter { $0 }.count
         guard total > 0 else { return nil }
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var tp = 0, fp = 0, previousRecall = 0.0, ap = 0.0
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count, scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            for k in i...j { if positive[order[k]] { tp += 1 } else { fp += 1 } }
+        forEachScore(positive: positive, scores: scores) { positives, negatives in
+            tp += positives
+            fp += negatives
             let recall = Double(tp) / Double(total)
             ap += (recall - previousRecall) * Double(tp) / Double(tp + fp)
             previousRecall = recall
-            i = j + 1
         }
         return ap
     }
