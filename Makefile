@@ -55,9 +55,9 @@ SYNTHETIC ?= /tmp/synthetic_100000x100_c10_i30_s0.csv
 MIXED ?= /tmp/mixed_100000.csv
 bench: deps
 	$(SWIFT) build -c release --product cvkit-bench
-	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --epochs 20 --runs 5
+	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench datasets/digits.csv --epochs 20 --runs 5 --peak $$(python3 bench/core_peak.py)
 	@[ -f $(SYNTHETIC) ] || python3 ../shared/bench/make_synthetic.py --out $(SYNTHETIC)
-	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3
+	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(SYNTHETIC) --epochs 5 --runs 3 --peak $$(python3 bench/core_peak.py)
 	@[ -f $(MIXED) ] || python3 bench/make_mixed.py --out $(MIXED)
 	OPENBLAS_NUM_THREADS=1 .build/release/cvkit-bench $(MIXED) --load-only --runs 9
 	$(SWIFT) build -c release --product cvkit

@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
     var traceOut: String?
     @Option(help: "Optimizer steps to trace.") var traceSteps: Int = 20
     @Option(help: "Seed of the traced run.") var seed: UInt64 = 0
-    @Option(help: "fp32 peak of one core, GFLOP/s (this machine: 2 FMA units × 8 lanes × 2 × 3.2 GHz ≈ 103).")
+    @Option(help: "fp32 rate of one core, GFLOP/s, for the share printed (make bench measures it: bench/core_peak.py; the default is the first machine's 2 FMA units × 8 lanes × 2 × 3.2 GHz).")
     var peak: Double = 102.7
 
     static func main() {
