@@ -31,6 +31,9 @@ import Testing
         #expect(result.stdout.contains("344 rows, 7 features, 3 classes in column \"species\" (5 numeric, 2 categorical)"))
         #expect(result.stdout.contains("sex") && result.stdout.contains("male 168, female 165"))
         #expect(result.stdout.contains("missing values in bill_length_mm (2)"))
+        // The reason for a role is never cut: it ends with the flag that changes it.
+        let titanic = try CLIRunner.run(["info", "datasets/titanic.csv", "--label", "survived"], environment: ["COLUMNS": ""])
+        #expect(titanic.stdout.contains("an identifier, not a feature (--categorical encodes it)"), "\(titanic.stdout)")
     }
 
     @Test func standardInputAndPipes() throws {

@@ -17,6 +17,7 @@ enum InfoText {
         out.append("")
         let statistics = Dictionary(uniqueKeysWithValues: stats.map { ($0.name, $0) })
         var columns = TextTable([("column", .left), ("role", .left), ("missing", .right), ("distinct", .right), ("range or top categories", .left), ("why", .left)])
+        columns.wholeLastColumn = true   // the reason ends with the flag that changes the role
         for column in dataset.columns {
             var summary = ""
             if let stat = statistics[column.name] {

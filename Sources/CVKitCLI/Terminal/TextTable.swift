@@ -1,8 +1,11 @@
 /// A plain-text table for the terminal: a header row, a rule, left-aligned text, right-aligned numbers.
 /// Cells longer than `maxCell` characters (a class name can be anything the data holds) are cut
-/// with "…": the terminal shows a summary, the report files keep the whole text.
+/// with "…": the terminal shows a summary, the report files keep the whole text. The last column
+/// is never cut when `wholeLastColumn` (a sentence that ends with the flag that changes it, as
+/// `info`'s "why"): nothing stands to its right, and a long line is wrapped, not lost.
 struct TextTable {
     static let maxCell = 60
+    var wholeLastColumn = false
 
     enum Alignment { case left, right }
 
@@ -12,7 +15,9 @@ struct TextTable {
     init(_ columns: [(String, Alignment)]) { self.columns = columns.map { (title: $0.0, alignment: $0.1) } }
 
     mutating func add(_ row: [String]) {
-        rows.append(row.map { $0.count > Self.maxCell ? String($0.prefix(Self.maxCell - 1)) + "…" : $0 })
+        rows.append(row.enumerated().map { index, cell in
+            cell.count > Self.maxCell && !(wholeLastColumn && index == columns.count - 1) ? String(cell.prefix(Self.maxCell - 1)) + "…" : cell
+        })
     }
 
     func render(indent: String = "") -> String {
