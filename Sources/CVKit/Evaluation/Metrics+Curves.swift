@@ -23,8 +23,9 @@ extension Metrics {
     /// first).
     private static func curve(positive: [Bool], scores: [Double], origin: (x: Double, y: Double)?, thinned: Bool,
                               point: (_ tp: Int, _ fp: Int) -> (x: Double, y: Double)) -> [(x: Double, y: Double)] {
+        let sorted = sortedScores(positive: positive, scores: scores)   // sorted once, walked once or twice
         var total = origin == nil ? 0 : 1
-        if thinned { forEachScore(positive: positive, scores: scores) { _, _ in total += 1 } }
+        if thinned { forEachScore(sorted) { _, _ in total += 1 } }
         let step = thinned && total > 401 ? (total + 399) / 400 : 1
         var points: [(x: Double, y: Double)] = []
         var index = 0
@@ -34,7 +35,7 @@ extension Metrics {
         }
         if let origin { add(origin) }
         var tp = 0, fp = 0
-        forEachScore(positive: positive, scores: scores) { positives, negatives in
+        forEachScore(sorted) { positives, negatives in
             tp += positives
             fp += negatives
             add(point(tp, fp))
@@ -47,14 +48,23 @@ extension Metrics {
     /// are sorted apart (`RadixSort`) and walked together: every caller needs only the counts per
     /// score, and sorting row indices by their scores had taken a fifth of a two-epoch synthetic run.
     static func forEachScore(positive: [Bool], scores: [Double], _ group: (_ positives: Int, _ negatives: Int) -> Void) {
+        forEachScore(sortedScores(positive: positive, scores: scores), group)
+    }
+
+    /// The positive and the negative rows' scores, each sorted from the highest down.
+    static func sortedScores(positive: [Bool], scores: [Double]) -> (positives: [Double], negatives: [Double]) {
         var positives: [Double] = [], negatives: [Double] = []
         positives.reserveCapacity(scores.count)
         negatives.reserveCapacity(scores.count)
         for (score, isPositive) in zip(scores, positive) {
             if isPositive { positives.append(score) } else { negatives.append(score) }
         }
-        positives = RadixSort.descending(positives)
-        negatives = RadixSort.descending(negatives)
+        return (RadixSort.descending(positives), RadixSort.descending(negatives))
+    }
+
+    /// `forEachScore(positive:scores:_:)` on columns `sortedScores` made.
+    static func forEachScore(_ sorted: (positives: [Double], negatives: [Double]), _ group: (_ positives: Int, _ negatives: Int) -> Void) {
+        let (positives, negatives) = sorted
         var i = 0, j = 0
         while i < positives.count || j < negatives.count {
             let score = i < positives.count && (j == negatives.count || positives[i] >= negatives[j]) ? positives[i] : negatives[j]

@@ -43,6 +43,6 @@ public struct CrossValidation: Sendable {
         let resampler = settings.resampler()
         let tasks = try CrossValidationExperiment(settings: settings).run(dataset: dataset, jobs: jobs)
         return CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks,
-                                           warnings: resampler.warnings(labels: dataset.labels, groups: dataset.groups))
+                                           warnings: resampler.warnings(labels: dataset.labels, groups: dataset.groups, classNames: dataset.classNames))
     }
 }

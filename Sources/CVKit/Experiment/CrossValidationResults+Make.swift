@@ -3,7 +3,7 @@ extension CrossValidationResults {
     public static func make(settings: RunSettings, dataset: Dataset, tasks: [TaskResult], warnings extraWarnings: [String]) -> CrossValidationResults {
         var config = settings.network
         // The encoded width on all rows (a fold's width can differ when a category is missing from its training part).
-        config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
+        config.inputs = Preprocessing.width(of: dataset, minCategoryCount: settings.csv.minCategoryCount)
         config.classes = dataset.classCount
         let data = DataInfo(dataset, path: settings.dataPath)
         let scheme: String

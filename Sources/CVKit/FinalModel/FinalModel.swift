@@ -82,8 +82,8 @@ public enum FinalModel {
         let network = try Network<Float>(config: model.header.network, seed: 0)
         network.parameterValues = model.parameters
         network.runningStatistics = model.statistics
-        let features = preprocessing.transform(dataset, rows: Array(0..<dataset.rowCount))
-        let probabilities = network.probabilities(features: features)
+        // Scored a chunk at a time: no preprocessed copy of the file (the same bits as one).
+        let probabilities = network.probabilities(PreprocessedRows(dataset: dataset, rows: Array(0..<dataset.rowCount), preprocessing: preprocessing))
         let classes = model.header.classNames.count
         let predicted = probabilities.withUnsafeBufferPointer { p in
             (0..<dataset.rowCount).map { Int32(Network<Float>.argmax(p.baseAddress! + $0 * classes, classes)) }

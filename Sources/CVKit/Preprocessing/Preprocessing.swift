@@ -77,6 +77,12 @@ public struct Preprocessing: Sendable, Equatable, Codable {
     /// Output columns per row: the network's inputs.
     public var width: Int { outputNames.count }
 
+    /// The network's inputs for `dataset` as a whole: the width of a preprocessing fitted on every
+    /// row (a fold's can be narrower when a category is missing from its training part).
+    public static func width(of dataset: Dataset, minCategoryCount: Int) -> Int {
+        fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: minCategoryCount).width
+    }
+
     /// Fits on `rows` of `dataset` (a training part). Categories with fewer than
     /// `minCategoryCount` of these rows fold into `(other)`.
     public static func fit(_ dataset: Dataset, rows: [Int], minCategoryCount: Int = 1) -> Preprocessing {

@@ -74,11 +74,7 @@ public struct RandomSource: Sendable {
 
     /// Shuffles `array` in place: Fisher–Yates, from the last element down.
     public mutating func shuffle<T>(_ array: inout [T]) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            let j = nextInt(below: i + 1)
-            if i != j { array.swapAt(i, j) }
-        }
+        fisherYates(count: array.count) { array.swapAt($0, $1) }
     }
 
     /// Shuffles `first` and `second` (of equal length) in place by the same permutation — the one
@@ -86,13 +82,16 @@ public struct RandomSource: Sendable {
     /// stay paired without a third array of positions.
     public mutating func shuffle<A, B>(_ first: inout [A], _ second: inout [B]) {
         precondition(first.count == second.count, "parallel arrays of \(first.count) and \(second.count) elements")
-        guard first.count > 1 else { return }
-        for i in stride(from: first.count - 1, to: 0, by: -1) {
+        fisherYates(count: first.count) { first.swapAt($0, $1); second.swapAt($0, $1) }
+    }
+
+    /// The swaps of a Fisher–Yates shuffle of `count` elements, from the last down (none that
+    /// would swap an element with itself).
+    private mutating func fisherYates(count: Int, swap: (Int, Int) -> Void) {
+        guard count > 1 else { return }
+        for i in stride(from: count - 1, to: 0, by: -1) {
             let j = nextInt(below: i + 1)
-            if i != j {
-                first.swapAt(i, j)
-                second.swapAt(i, j)
-            }
+            if i != j { swap(i, j) }
         }
     }
 

@@ -96,7 +96,7 @@ public struct GroupKFold: Resampler {
     }
 
     /// Each fold whose training part lacks a class (a model trained there can never predict it).
-    public func warnings(labels: [Int32], groups: [Int32]) -> [String] {
+    public func warnings(labels: [Int32], groups: [Int32], classNames: [String] = []) -> [String] {
         guard let splits = try? splits(labels: labels, groups: groups) else { return [] }
         let classCount = Int(labels.max() ?? 0) + 1
         var gaps: [String] = []
@@ -106,7 +106,9 @@ public struct GroupKFold: Resampler {
             let missing = (0..<classCount).filter { !present[$0] }
             guard !missing.isEmpty else { continue }
             let name = repeats > 1 ? "repeat \(split.repetition + 1) fold \(split.fold + 1)" : "fold \(split.fold + 1)"
-            gaps.append("\(name) (class code\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")))")
+            let named = missing.allSatisfy { classNames.indices.contains($0) }
+            gaps.append("\(name) (" + (named ? "class\(missing.count == 1 ? "" : "es") " + missing.map { "\"\(classNames[$0])\"" }.joined(separator: ", ")
+                                      : "class code\(missing.count == 1 ? "" : "s") " + missing.map(String.init).joined(separator: ", ")) + ")")
         }
         guard !gaps.isEmpty else { return [] }
         return ["The training part of \(gaps.prefix(10).joined(separator: "; "))\(gaps.count > 10 ? "; …" : "") lacks a class: "

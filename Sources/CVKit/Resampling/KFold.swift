@@ -53,7 +53,7 @@ public struct KFold: Resampler {
         }
     }
 
-    public func warnings(labels: [Int32], groups: [Int32] = []) -> [String] {
+    public func warnings(labels: [Int32], groups: [Int32] = [], classNames: [String] = []) -> [String] {
         guard stratified else { return [] }
         var counts: [Int32: Int] = [:]
         for label in labels { counts[label, default: 0] += 1 }

@@ -8,10 +8,12 @@ public protocol Resampler: Sendable {
     var seed: UInt64 { get set }
     /// The splits, in order (repetition, then fold). Throws `invalidArgument` for impossible settings.
     func splits(labels: [Int32], groups: [Int32]) throws -> [Split]
-    /// Things the user should know that do not stop the run (e.g. a class smaller than k).
-    func warnings(labels: [Int32], groups: [Int32]) -> [String]
+    /// Things the user should know that do not stop the run (e.g. a class smaller than k); a
+    /// class is named by `classNames[code]` when given, else by its code.
+    func warnings(labels: [Int32], groups: [Int32], classNames: [String]) -> [String]
 }
 
 extension Resampler {
-    public func warnings(labels: [Int32], groups: [Int32]) -> [String] { [] }
+    public func warnings(labels: [Int32], groups: [Int32], classNames: [String]) -> [String] { [] }
+    public func warnings(labels: [Int32], groups: [Int32]) -> [String] { warnings(labels: labels, groups: groups, classNames: []) }
 }

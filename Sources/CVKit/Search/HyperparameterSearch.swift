@@ -207,7 +207,7 @@ public enum TrialScoring {
             }
             live = live.filter { dropped[$0] == nil }
         }
-        let inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
+        let inputs = Preprocessing.width(of: dataset, minCategoryCount: base.csv.minCategoryCount)
         return .done(try configs.indices.map { c in
             let ran = dropped[c]?.fold ?? k
             let tasks = (0..<ran).compactMap { finished[all[c * k + $0].index] }
@@ -225,7 +225,7 @@ public enum TrialScoring {
     public static func trials(configs: [[String: String]], firstTrial: Int, round: Int, base: RunSettings, splitCount: Int, dataset: Dataset,
                               tasks: [TaskResult], inputs knownInputs: Int? = nil) throws -> [TrialResult] {
         let settings = try configs.map { try SearchConfig.apply($0, to: base) }
-        let inputs = knownInputs ?? Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: base.csv.minCategoryCount).width
+        let inputs = knownInputs ?? Preprocessing.width(of: dataset, minCategoryCount: base.csv.minCategoryCount)
         return settings.enumerated().map { offset, trialSettings in
             let own = Array(tasks[offset * splitCount..<(offset + 1) * splitCount])
             let metric = base.metric

@@ -31,10 +31,7 @@ public struct Trainer: Sendable {
         validation: (features: [Float], labels: [Int32])? = nil, seed: UInt64,
         onEpoch: ((EpochRecord) -> Void)? = nil
     ) throws -> TrainingHistory {
-        if let validation, validation.features.count != validation.labels.count * network.config.inputs {
-            throw CVKitError.invalidArgument("\(validation.features.count) validation values for \(validation.labels.count) rows of \(network.config.inputs) inputs")
-        }
-        return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: validation.map { .matrix($0.features, $0.labels) },
+        return try run(network, matrix: features, rows: nil, scaling: nil, labels: labels, validation: try HeldOut(matrix: validation, network: network),
                        seed: seed, onEpoch: onEpoch)
     }
 
@@ -213,6 +210,15 @@ private enum HeldOut {
         guard given.rows.count == given.labels.count, given.rows.width == network.config.inputs
         else { throw CVKitError.invalidArgument("validation rows, labels and network inputs disagree") }
         self = .rows(given.rows, given.labels)
+    }
+
+    /// Throws when the matrix does not hold `labels.count` rows of the network's inputs.
+    init?(matrix given: (features: [Float], labels: [Int32])?, network: Network<Float>) throws {
+        guard let given else { return nil }
+        guard given.features.count == given.labels.count * network.config.inputs else {
+            throw CVKitError.invalidArgument("\(given.features.count) validation values for \(given.labels.count) rows of \(network.config.inputs) inputs")
+        }
+        self = .matrix(given.features, given.labels)
     }
 
     var count: Int {

@@ -34,7 +34,7 @@ struct FoldsCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try CSVLoader.load(path: dataOptions.data, options: dataOptions.csvOptions(groups: foldOptions.groups))
             let assignments = try foldOptions.assignments(for: dataset)
-            for warning in foldOptions.resampler.warnings(labels: dataset.labels, groups: dataset.groups) where !output.quiet {
+            for warning in foldOptions.resampler.warnings(labels: dataset.labels, groups: dataset.groups, classNames: dataset.classNames) where !output.quiet {
                 Standard.error("cvkit: warning: \(warning)")
             }
             var csv = "row,repeat,fold\n"

@@ -14,7 +14,7 @@ enum CrossValidationSession {
         let resampler = settings.resampler()
         let splits = try resampler.splits(labels: dataset.labels, groups: dataset.groups)
         var config = settings.network
-        config.inputs = Preprocessing.fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: settings.csv.minCategoryCount).width
+        config.inputs = Preprocessing.width(of: dataset, minCategoryCount: settings.csv.minCategoryCount)
         config.classes = dataset.classCount
         let wanted = min(execution.jobs, splits.count)
         let rowBytes = MemoryEstimate.taskRowBytes(trainRows: splits.map(\.trainCount).max() ?? 0, testRows: splits.map(\.test.count).max() ?? 0,
@@ -25,7 +25,7 @@ enum CrossValidationSession {
                 + String(format: "%.1f GB", (MemoryEstimate.trainingBytes(config, batch: settings.training.batchSize) + rowBytes) * Double(wanted) / 1e9)
                 + " of memory; running \(fitting) at a time (--jobs \(fitting)). Results do not depend on it.")
         }
-        let warnings = named(resampler.warnings(labels: dataset.labels, groups: dataset.groups), dataset)
+        let warnings = resampler.warnings(labels: dataset.labels, groups: dataset.groups, classNames: dataset.classNames)
         if !execution.quiet { for warning in warnings { Standard.error("cvkit: warning: \(warning)") } }
         return (fitting < wanted ? fitting : execution.jobs, warnings)
     }
@@ -61,18 +61,6 @@ enum CrossValidationSession {
         }
         if results.summary.diverged == results.summary.folds { throw ExitCode(ExitStatus.checkFailed) }
         return nil
-    }
-}
-
-/// Resampler warnings name classes by code (a resampler knows labels, not names): "class code 2"
-/// becomes the class's name, quoted.
-func named(_ warnings: [String], _ dataset: Dataset) -> [String] {
-    warnings.map { warning in
-        warning.replacing(/class codes? ([0-9, ]+)/) { match in
-            let names = match.output.1.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                .map { dataset.classNames.indices.contains($0) ? "\"\(dataset.classNames[$0])\"" : String($0) }
-            return (names.count == 1 ? "class " : "classes ") + names.joined(separator: ", ")
-        }
     }
 }
 

@@ -14,7 +14,7 @@ enum SearchSession {
         let driven = try ExperimentSession.drive(search, context) { progress.handle($0) }
         progress.finish()
         guard let outcome = driven.output else { return driven.pending }
-        let warnings = base.resampler().warnings(labels: dataset.labels, groups: dataset.groups)
+        let warnings = base.resampler().warnings(labels: dataset.labels, groups: dataset.groups, classNames: dataset.classNames)
         var results = SearchResults.make(search: search, dataset: dataset, trials: outcome.trials, rounds: outcome.rounds, warnings: warnings)
         if let refitOut, let winner = TrialScoring.select(outcome.trials, rule: search.selection) {
             // The chosen configuration, trained on every row: the model a user keeps.

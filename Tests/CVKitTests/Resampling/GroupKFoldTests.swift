@@ -76,5 +76,8 @@ import Testing
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("lacks a class") == true && warnings.first?.contains("fold ") == true && warnings.first?.contains("class code 1") == true)
         #expect(GroupKFold(k: 2, seed: 1).warnings(labels: [0, 1, 0, 1], groups: [0, 0, 1, 1]).isEmpty)
+        // With the data's class names, the class is named, not numbered.
+        let named = GroupKFold(k: 3, seed: 1).warnings(labels: labels, groups: groups, classNames: ["stay", "churn"])
+        #expect(named.first?.contains("class \"churn\"") == true && named.first?.contains("class code") == false, "\(named)")
     }
 }

@@ -185,3 +185,18 @@ extension TrainerTests {
         #expect(observed.parameterValues == reference.parameterValues)
     }
 }
+
+extension TrainerTests {
+    /// The array API's validation matrix is checked where the rows' is (`HeldOut`): a matrix that
+    /// does not hold its labels' rows is thrown, before any training.
+    @Test func validationMatrixOfTheWrongShapeIsThrownBeforeTraining() throws {
+        let (wine, scaler) = try standardized("wine")
+        let network = try Network<Float>(config: NetworkConfig(inputs: 13, classes: 3, hidden: [8]), seed: 1)
+        let before = network.parameterValues
+        #expect(throws: CVKitError.self) {
+            try Trainer(options: TrainingOptions(epochs: 3)).train(network, features: scaler.transform(wine, rows: Array(0..<wine.rowCount)),
+                                                                 labels: wine.labels, validation: (Array(repeating: 0, count: 13 * 3), [0, 1]), seed: 0)
+        }
+        #expect(network.parameterValues == before)
+    }
+}
