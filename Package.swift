@@ -70,6 +70,7 @@ let package = Package(
             name: "CVKitCLI",
             dependencies: [
                 "CVKit",
+                "CKernels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

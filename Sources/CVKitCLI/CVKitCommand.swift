@@ -6,6 +6,7 @@ struct CVKitCommand: ParsableCommand {
     static func main() {
         CPURequirement.check()
         SingleThreadedBLAS.ensure()
+        AllocatorPolicy.apply()
         BLASThreads.useOneThread()
         Interrupt.install()
         let arguments = Array(CommandLine.arguments.dropFirst())

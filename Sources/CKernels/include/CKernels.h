@@ -54,4 +54,10 @@ void cvk_gather_rows_f32(const float *restrict x, size_t width, const ptrdiff_t 
 ptrdiff_t cvk_split_plain_line(const unsigned char *text, size_t count, unsigned char delimiter, uint32_t *ends,
                                size_t capacity);
 
+/// glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`: allocations of `bytes` or more get their own mapping,
+/// returned to the system when freed, and the threshold stops adjusting itself. Returns 1 on
+/// success, 0 when refused or when the C library is not glibc (no effect). Here because Swift's
+/// Glibc module does not import <malloc.h>; the command calls it, the library never does.
+int cvk_set_mmap_threshold(size_t bytes);
+
 #endif

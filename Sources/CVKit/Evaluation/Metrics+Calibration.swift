@@ -43,17 +43,25 @@ extension Metrics {
 
     /// The 15 bins `expectedCalibrationError` uses (empty bins have count 0).
     public static func calibrationBins(truth: [Int32], probabilities: [Float], classCount: Int) -> [CalibrationBin] {
-        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+        calibrationBins([(truth, probabilities)], classCount: classCount)
+    }
+
+    /// `calibrationBins` of parts read in order, as if pooled (the same sums in the same order),
+    /// without pooling them.
+    static func calibrationBins(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> [CalibrationBin] {
         var count = [Int](repeating: 0, count: calibrationBins), right = count
         var confidence = [Double](repeating: 0, count: calibrationBins)
-        for (row, label) in truth.enumerated() {
-            var best = 0
-            for c in 1..<classCount where probabilities[row * classCount + c] > probabilities[row * classCount + best] { best = c }
-            let top = Double(probabilities[row * classCount + best])
-            let bin = min(max(Int((top * Double(calibrationBins)).rounded(.up)) - 1, 0), calibrationBins - 1)
-            count[bin] += 1
-            confidence[bin] += top
-            if best == Int(label) { right[bin] += 1 }
+        for (truth, probabilities) in parts {
+            precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+            for (row, label) in truth.enumerated() {
+                var best = 0
+                for c in 1..<classCount where probabilities[row * classCount + c] > probabilities[row * classCount + best] { best = c }
+                let top = Double(probabilities[row * classCount + best])
+                let bin = min(max(Int((top * Double(calibrationBins)).rounded(.up)) - 1, 0), calibrationBins - 1)
+                count[bin] += 1
+                confidence[bin] += top
+                if best == Int(label) { right[bin] += 1 }
+            }
         }
         return (0..<calibrationBins).map { b in
             CalibrationBin(count: count[b], accuracy: count[b] > 0 ? Double(right[b]) / Double(count[b]) : 0,

@@ -20,31 +20,26 @@ extension Metrics {
     /// A binary ranking metric as scikit-learn extends it: binary, of class 1's score; multiclass,
     /// the unweighted mean over classes of each class against the rest; nil when one is undefined.
     static func oneVsRest(truth: [Int32], probabilities: [Float], classCount: Int,
-                          _ metric: (_ positive: [Bool], _ scores: [Double]) -> Double?) -> Double? {
+                          _ metric: (_ sorted: (positives: [Float], negatives: [Float])) -> Double?) -> Double? {
         precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
         let targets = classCount == 2 ? [1] : Array(0..<classCount)
         var sum = 0.0
         for c in targets {
-            guard let value = metric(truth.map { Int($0) == c }, column(probabilities, c, classCount)) else { return nil }
+            guard let value = metric(sortedScores([(truth, probabilities)], class: c, classCount: classCount)) else { return nil }
             sum += value
         }
         return sum / Double(targets.count)
     }
 
-    /// Column `c` of a row-major matrix, as Doubles.
-    static func column(_ probabilities: [Float], _ c: Int, _ classCount: Int) -> [Double] {
-        stride(from: c, to: probabilities.count, by: classCount).map { Double(probabilities[$0]) }
-    }
-
     /// AUC by average ranks: (Σ ranks of positives − P(P+1)/2) / (P·N); nil without both kinds.
     /// Ranks count from the lowest score (1) up; tied scores share their mean rank. The rank sum is
     /// a sum of half-integers, exact in any order.
-    static func binaryAUC(positive: [Bool], scores: [Double]) -> Double? {
-        let p = positive.filter { $0 }.count, n = positive.count - p
+    static func binaryAUC<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
+        let p = sorted.positives.count, n = sorted.negatives.count
         guard p > 0, n > 0 else { return nil }
-        let count = scores.count
+        let count = p + n
         var rankSum = 0.0, above = 0
-        forEachScore(positive: positive, scores: scores) { positives, negatives in
+        forEachScore(sorted) { positives, negatives in
             // The group holds positions above ..< above + size from the top: from the bottom,
             // count − above − size ... count − 1 − above, whose mean rank (from 1) is:
             let size = positives + negatives
@@ -56,11 +51,11 @@ extension Metrics {
     }
 
     /// Average precision of one class; nil without a positive row.
-    static func binaryAP(positive: [Bool], scores: [Double]) -> Double? {
-        let total = positive.filter { $0 }.count
+    static func binaryAP<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
+        let total = sorted.positives.count
         guard total > 0 else { return nil }
         var tp = 0, fp = 0, previousRecall = 0.0, ap = 0.0
-        forEachScore(positive: positive, scores: scores) { positives, negatives in
+        forEachScore(sorted) { positives, negatives in
             tp += positives
             fp += negatives
             let recall = Double(tp) / Double(total)

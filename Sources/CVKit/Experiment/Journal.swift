@@ -81,16 +81,21 @@ public final class Journal: @unchecked Sendable {
 
     /// Appends one finished task (thread-safe).
     public func append(_ result: TaskResult) throws {
-        let line = try Self.sealedLine(result, header: header)
+        var line = try Self.sealedLine(result, header: header)
+        line.append(0x0A)
         lock.lock()
         defer { lock.unlock() }
-        try appendLine(line)
+        try writeAndSync(line)
     }
 
-    /// One journal line (without its newline): digest, space, canonical JSON.
+    /// One journal line (without its newline): digest, space, canonical JSON. Made with room for
+    /// the newline, so a large record (a million rows' predictions) is copied once, not three times.
     static func sealedLine(_ result: TaskResult, header: Header) throws -> Data {
         let (json, digest) = try RecordSeal.seal(result, header: header)
-        return Data((digest + " ").utf8) + json
+        var line = Data(capacity: 65 + json.count + 1)
+        line.append(contentsOf: (digest + " ").utf8)
+        line.append(json)
+        return line
     }
 
     /// The record of a journal line, or why it is not a valid one.

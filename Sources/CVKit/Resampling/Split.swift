@@ -64,7 +64,10 @@ public struct Split: Sendable, Equatable {
 
     /// The splits of one repetition from a fold id per row: fold `f`'s rows are its test part, the rest train.
     static func fromAssignment(_ folds: [Int], foldCount: Int, repetition: Int) -> [Split] {
-        var tests = [[Int]](repeating: [], count: foldCount)
+        var sizes = [Int](repeating: 0, count: foldCount)
+        for fold in folds { sizes[fold] += 1 }
+        // Sized once: grown by appending, a million rows' test parts were held up to twice their size.
+        var tests = sizes.map { size -> [Int] in var rows: [Int] = []; rows.reserveCapacity(size); return rows }
         for (row, fold) in folds.enumerated() { tests[fold].append(row) }
         return tests.enumerated().map { fold, test in Split(repetition: repetition, fold: fold, complementOf: test, rowCount: folds.count) }
     }

@@ -1,0 +1,52 @@
+import Testing
+@testable import CVKit
+
+/// The ranking metrics, curves and calibration bins read predictions in parts (each task's, in
+/// place) and score columns as Float; both must give exactly what the pooled Double path gives.
+@Suite struct MetricsPartsTests {
+    /// 3 classes, 2,000 rows in parts of uneven sizes; half the scores rounded to 0.05 (ties).
+    static func data() -> (truth: [Int32], probabilities: [Float], parts: [(truth: [Int32], probabilities: [Float])]) {
+        var random = RandomSource(seed: 42)
+        let rows = 2_000, classes = 3
+        var truth: [Int32] = [], probabilities: [Float] = []
+        for row in 0..<rows {
+            truth.append(Int32(random.next() % 3))
+            var p = (0..<classes).map { _ in Float(random.nextDouble()) + 0.01 }
+            if row % 2 == 0 { p = p.map { ($0 * 20).rounded() / 20 + 0.01 } }
+            let sum = p.reduce(0, +)
+            probabilities += p.map { $0 / sum }
+        }
+        var parts: [(truth: [Int32], probabilities: [Float])] = []
+        var start = 0
+        for size in [1, 700, 0, 299, 1_000] {
+            parts.append((Array(truth[start..<start + size]), Array(probabilities[start * classes..<(start + size) * classes])))
+            start += size
+        }
+        return (truth, probabilities, parts)
+    }
+
+    @Test func partsAndFloatsGiveThePooledDoubleAnswers() {
+        let (truth, probabilities, parts) = Self.data()
+        for c in 0..<3 {
+            let sorted = Metrics.sortedScores(parts, class: c, classCount: 3)
+            #expect(sorted.positives == Metrics.sortedScores([(truth, probabilities)], class: c, classCount: 3).positives)
+            #expect(sorted.positives.count == truth.filter { $0 == c }.count)
+            let positive = truth.map { Int($0) == c }
+            let scores = (0..<truth.count).map { Double(probabilities[$0 * 3 + c]) }
+            let doubles = Metrics.sortedScores(positive: positive, scores: scores)
+            #expect(sorted.positives.map(Double.init) == doubles.positives && sorted.negatives.map(Double.init) == doubles.negatives)
+            #expect(Metrics.binaryAUC(sorted) == Metrics.binaryAUC(doubles))
+            #expect(Metrics.binaryAP(sorted) == Metrics.binaryAP(doubles))
+            for thinned in [false, true] {
+                let roc = Metrics.rocCurve(sorted: sorted, thinned: thinned), reference = Metrics.rocCurve(positive: positive, scores: scores, thinned: thinned)
+                #expect(roc.count == reference.count && zip(roc, reference).allSatisfy { $0 == $1 })
+                let pr = Metrics.precisionRecallCurve(sorted: sorted, thinned: thinned)
+                let prReference = Metrics.precisionRecallCurve(positive: positive, scores: scores, thinned: thinned)
+                #expect(pr.count == prReference.count && zip(pr, prReference).allSatisfy { $0 == $1 })
+            }
+        }
+        #expect(Metrics.calibrationBins(parts, classCount: 3) == Metrics.calibrationBins(truth: truth, probabilities: probabilities, classCount: 3))
+        // Ties exist, so the groups of equal scores are tested, not only distinct ones.
+        #expect(Set(probabilities).count < probabilities.count * 3 / 4)
+    }
+}
