@@ -57,11 +57,11 @@ print("planning memory (cvkit plan: every unit's split built and hashed)")
 for rows in (5000, 10000, 20000):
     path = f"/tmp/cvkit-bench-loo{rows}.csv"; make(path, rows, 10)
     s, mb = peak(["plan", "loocv", path, "--epochs", "1"])
-    print(f"  loocv {rows:6d} rows x 10      {s:5.2f} s  peak {mb:6.1f} MB  (matrix {rows * 10 * 4 / 1e6:.1f} MB)")
+    print(f"  loocv {rows:6d} rows x 10      {s:5.2f} s  peak {mb:6.1f} MiB  (matrix {rows * 10 * 4 / 2**20:.1f} MiB)")
 path = "/tmp/cvkit-bench-k200k.csv"; make(path, 200000, 20)
 for k in (3, 10, 100, 1000):
     s, mb = peak(["plan", "kfold", path, "-k", str(k), "--epochs", "1"])
-    print(f"  kfold k={k:<5d} 200000 x 20    {s:5.2f} s  peak {mb:6.1f} MB  (matrix {200000 * 20 * 4 / 1e6:.1f} MB)")
+    print(f"  kfold k={k:<5d} 200000 x 20    {s:5.2f} s  peak {mb:6.1f} MiB  (matrix {200000 * 20 * 4 / 2**20:.1f} MiB)")
 
 def run_peak(words):
     folder = tempfile.mkdtemp()

@@ -37,6 +37,13 @@ import Testing
         let stored = try json(String(contentsOfFile: reportDir + "/results.json", encoding: .utf8))
         #expect(stored["reportDir"] == nil)
         #expect((stored["commandLine"] as? String)?.hasPrefix("cvkit kfold datasets/iris.csv --k 3") == true)
+        // timings.json: the training phase inside the whole run, and the BLAS kernels that ran it.
+        let timings = try json(String(contentsOfFile: reportDir + "/timings.json", encoding: .utf8))
+        let wall = try #require(timings["wallSeconds"] as? Double), training = try #require(timings["trainingSeconds"] as? Double)
+        #expect(training > 0 && training < wall)
+        #if os(Linux)
+        #expect((timings["blasKernels"] as? String)?.isEmpty == false)
+        #endif
     }
 
     @Test func tableOnStdoutProgressOnStderr() throws {

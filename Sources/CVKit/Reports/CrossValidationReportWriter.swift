@@ -10,12 +10,22 @@ public enum CrossValidationReportWriter {
         public var resumedTasks: Int
         public var taskSeconds: [Double]
         public var trainingSamples: Int
-        public init(wallSeconds: Double, jobs: Int, resumedTasks: Int, taskSeconds: [Double], trainingSamples: Int) {
+        /// Wall time of the training phase alone: from the first task's start to the last one's
+        /// end (loading, the metrics and the report excluded). nil when not measured.
+        public var trainingSeconds: Double?
+        /// The BLAS kernels that ran the products (`BLASKernels.coreName`, e.g. "Haswell"): they
+        /// decide the last bits of every number, so runs on two machines are comparable bit for
+        /// bit only when this agrees. nil on Accelerate.
+        public var blasKernels: String?
+        public init(wallSeconds: Double, jobs: Int, resumedTasks: Int, taskSeconds: [Double], trainingSamples: Int,
+                    trainingSeconds: Double? = nil, blasKernels: String? = BLASKernels.coreName) {
             self.wallSeconds = wallSeconds
             self.jobs = jobs
             self.resumedTasks = resumedTasks
             self.taskSeconds = taskSeconds
             self.trainingSamples = trainingSamples
+            self.trainingSeconds = trainingSeconds
+            self.blasKernels = blasKernels
         }
     }
 

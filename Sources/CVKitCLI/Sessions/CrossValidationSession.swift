@@ -38,7 +38,9 @@ enum CrossValidationSession {
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "DIVERGED at epoch \(result.history.divergedAtEpoch ?? result.history.epochs.count)"
             return "\(name): \(score), \(result.history.epochs.count) epochs, \(String(format: "%.2f", result.seconds)) s"
         }
+        let trainingStarted = Date()
         let driven = try ExperimentSession.drive(experiment, context) { progress.handle($0) }
+        let trainingSeconds = Date().timeIntervalSince(trainingStarted)
         progress.finish()
         let tasks: [TaskResult]
         if let output = driven.output {
@@ -51,7 +53,7 @@ enum CrossValidationSession {
         let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: context.warnings)
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
-            taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +))
+            taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +), trainingSeconds: trainingSeconds)
         try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: dataset, folder: context.folder, timings: timings)
 
         if context.execution.json {
