@@ -80,14 +80,22 @@ public struct Scores: Sendable, Equatable, Codable {
 
     /// The scores of `predicted` and `probabilities` (rows × classCount) against `truth`.
     public init(truth: [Int32], predicted: [Int32], probabilities: [Float], classCount: Int) {
+        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+        self.init(truth: truth, predicted: predicted, probabilityParts: [(truth, probabilities)], classCount: classCount)
+    }
+
+    /// The scores of pooled predictions whose probabilities stay in their parts (each part's truth
+    /// and probabilities, in the order of `truth`): the same numbers as with the probabilities
+    /// pooled, without a pooled copy of them (12 MB for a million rows of 3 classes).
+    init(truth: [Int32], predicted: [Int32], probabilityParts parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) {
         accuracy = Metrics.accuracy(truth: truth, predicted: predicted)
         balancedAccuracy = Metrics.balancedAccuracy(truth: truth, predicted: predicted, classCount: classCount)
         macroF1 = ConfusionMatrix(truth: truth, predicted: predicted, classCount: classCount).macroF1()
-        logLoss = Metrics.logLoss(truth: truth, probabilities: probabilities, classCount: classCount)
-        rocAuc = Metrics.rocAUC(truth: truth, probabilities: probabilities, classCount: classCount)
-        prAuc = Metrics.averagePrecision(truth: truth, probabilities: probabilities, classCount: classCount)
-        brier = Metrics.brier(truth: truth, probabilities: probabilities, classCount: classCount)
-        ece = Metrics.expectedCalibrationError(truth: truth, probabilities: probabilities, classCount: classCount)
+        logLoss = Metrics.logLoss(parts, classCount: classCount)
+        rocAuc = Metrics.rocAUC(parts, classCount: classCount)
+        prAuc = Metrics.averagePrecision(parts, classCount: classCount)
+        brier = Metrics.brier(parts, classCount: classCount)
+        ece = Metrics.expectedCalibrationError(parts, classCount: classCount)
     }
 
     /// The value of `metric` (nil when undefined).

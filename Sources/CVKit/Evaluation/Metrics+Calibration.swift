@@ -3,21 +3,28 @@ extension Metrics {
     /// between class 1's probability and the 0/1 truth; multiclass, the mean over rows of the squared
     /// error of the whole probability vector against the one-hot truth. Lower is better; 0 for no rows.
     public static func brier(truth: [Int32], probabilities: [Float], classCount: Int) -> Double {
-        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
-        guard !truth.isEmpty else { return 0 }
-        var sum = 0.0
-        for (row, label) in truth.enumerated() {
-            if classCount == 2 {
-                let d = Double(probabilities[row * 2 + 1]) - (label == 1 ? 1 : 0)
-                sum += d * d
-            } else {
-                for c in 0..<classCount {
-                    let d = Double(probabilities[row * classCount + c]) - (Int(label) == c ? 1 : 0)
+        brier([(truth, probabilities)], classCount: classCount)
+    }
+
+    /// `brier` of parts read in order, as if pooled (the same sum in the same order).
+    static func brier(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> Double {
+        var sum = 0.0, rows = 0
+        for (truth, probabilities) in parts {
+            precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
+            for (row, label) in truth.enumerated() {
+                if classCount == 2 {
+                    let d = Double(probabilities[row * 2 + 1]) - (label == 1 ? 1 : 0)
                     sum += d * d
+                } else {
+                    for c in 0..<classCount {
+                        let d = Double(probabilities[row * classCount + c]) - (Int(label) == c ? 1 : 0)
+                        sum += d * d
+                    }
                 }
             }
+            rows += truth.count
         }
-        return sum / Double(truth.count)
+        return rows == 0 ? 0 : sum / Double(rows)
     }
 
     /// Bins of the expected calibration error.
@@ -28,8 +35,13 @@ extension Metrics {
     /// first also 0), then Σ_b (n_b / n) · |accuracy_b − mean confidence_b|. The prediction is the
     /// first class of highest probability. Lower is better; 0 for no rows.
     public static func expectedCalibrationError(truth: [Int32], probabilities: [Float], classCount: Int) -> Double {
-        let bins = calibrationBins(truth: truth, probabilities: probabilities, classCount: classCount)
-        let n = Double(truth.count)
+        expectedCalibrationError([(truth, probabilities)], classCount: classCount)
+    }
+
+    /// `expectedCalibrationError` of parts read in order, as if pooled.
+    static func expectedCalibrationError(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> Double {
+        let bins = calibrationBins(parts, classCount: classCount)
+        let n = Double(parts.reduce(0) { $0 + $1.truth.count })
         guard n > 0 else { return 0 }
         return bins.reduce(0) { $0 + ($1.count > 0 ? Double($1.count) / n * abs($1.accuracy - $1.confidence) : 0) }
     }

@@ -6,7 +6,12 @@ extension Metrics {
     /// Mann–Whitney statistic, equal to the trapezoidal area scikit-learn computes). nil when a
     /// class has no row or every row (the AUC is undefined: scikit-learn warns and gives NaN).
     public static func rocAUC(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
-        oneVsRest(truth: truth, probabilities: probabilities, classCount: classCount, binaryAUC)
+        oneVsRest([(truth, probabilities)], classCount: classCount, binaryAUC)
+    }
+
+    /// `rocAUC` of parts read in order, as if pooled.
+    static func rocAUC(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> Double? {
+        oneVsRest(parts, classCount: classCount, binaryAUC)
     }
 
     /// Average precision, the area under the precision–recall curve as a step sum
@@ -14,18 +19,22 @@ extension Metrics {
     /// binary, of class 1's score; multiclass, the unweighted mean of one-vs-rest APs. nil when a
     /// class has no row (the recall is undefined).
     public static func averagePrecision(truth: [Int32], probabilities: [Float], classCount: Int) -> Double? {
-        oneVsRest(truth: truth, probabilities: probabilities, classCount: classCount, binaryAP)
+        oneVsRest([(truth, probabilities)], classCount: classCount, binaryAP)
+    }
+
+    /// `averagePrecision` of parts read in order, as if pooled.
+    static func averagePrecision(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> Double? {
+        oneVsRest(parts, classCount: classCount, binaryAP)
     }
 
     /// A binary ranking metric as scikit-learn extends it: binary, of class 1's score; multiclass,
     /// the unweighted mean over classes of each class against the rest; nil when one is undefined.
-    static func oneVsRest(truth: [Int32], probabilities: [Float], classCount: Int,
+    static func oneVsRest(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int,
                           _ metric: (_ sorted: (positives: [Float], negatives: [Float])) -> Double?) -> Double? {
-        precondition(probabilities.count == truth.count * classCount, "probabilities must be rows × classCount")
         let targets = classCount == 2 ? [1] : Array(0..<classCount)
         var sum = 0.0
         for c in targets {
-            guard let value = metric(sortedScores([(truth, probabilities)], class: c, classCount: classCount)) else { return nil }
+            guard let value = metric(sortedScores(parts, class: c, classCount: classCount)) else { return nil }
             sum += value
         }
         return sum / Double(targets.count)

@@ -20,16 +20,23 @@ public enum Metrics {
     /// not renormalized: pass softmax outputs. A NaN probability gives NaN (a diverged model should
     /// show, not be clipped away); 0 for no rows.
     public static func logLoss(truth: [Int32], probabilities: [Float], classCount: Int) -> Double {
-        precondition(classCount > 0 && probabilities.count == truth.count * classCount,
-                     "probabilities must be rows × classCount")
-        guard truth.isEmpty == false else { return 0 }
-        var sum = 0.0
-        for (row, label) in truth.enumerated() {
-            precondition((0..<classCount).contains(Int(label)), "class code outside 0..<classCount")
-            let p = Double(probabilities[row * classCount + Int(label)])
-            sum -= log(p.isNaN ? p : Swift.min(Swift.max(p, 1e-15), 1))
+        logLoss([(truth, probabilities)], classCount: classCount)
+    }
+
+    /// `logLoss` of parts read in order, as if pooled (the same sum in the same order).
+    static func logLoss(_ parts: [(truth: [Int32], probabilities: [Float])], classCount: Int) -> Double {
+        var sum = 0.0, rows = 0
+        for (truth, probabilities) in parts {
+            precondition(classCount > 0 && probabilities.count == truth.count * classCount,
+                         "probabilities must be rows × classCount")
+            for (row, label) in truth.enumerated() {
+                precondition((0..<classCount).contains(Int(label)), "class code outside 0..<classCount")
+                let p = Double(probabilities[row * classCount + Int(label)])
+                sum -= log(p.isNaN ? p : Swift.min(Swift.max(p, 1e-15), 1))
+            }
+            rows += truth.count
         }
-        return sum / Double(truth.count)
+        return rows == 0 ? 0 : sum / Double(rows)
     }
 
     /// Accuracy on `testLabels` of always predicting the most frequent class of `trainLabels` (ties: lowest code).

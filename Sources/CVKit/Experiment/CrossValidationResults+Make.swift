@@ -35,12 +35,14 @@ extension CrossValidationResults {
         let pooled: Scores?
         var pooledCount = 0, pooledCorrect = 0
         do {
-            var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = [], pooledProbabilities: [Float] = []
-            // Sized once: grown by appending, a million rows' pooled predictions held up to twice their size.
+            // Truth and predictions pooled (8 bytes a row); the probabilities read in each task's
+            // result (`probabilityParts`), not copied. Sized once: grown by appending, a million
+            // rows' pooled predictions were held up to twice their size.
+            var pooledTruth: [Int32] = [], pooledPredicted: [Int32] = []
+            var probabilityParts: [(truth: [Int32], probabilities: [Float])] = []
             let pooledRows = tasks.reduce(0) { $0 + $1.testRows.count }
             pooledTruth.reserveCapacity(pooledRows)
             pooledPredicted.reserveCapacity(pooledRows)
-            pooledProbabilities.reserveCapacity(pooledRows * dataset.classCount)
             // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
             // no task finished: then there is no model to score at all.
             for (index, task) in tasks.enumerated() where !nothingFinished {
@@ -59,10 +61,10 @@ extension CrossValidationResults {
                 folds[index].ece = scores.ece
                 pooledTruth += truth
                 pooledPredicted += task.predicted
-                pooledProbabilities += task.probabilities
+                probabilityParts.append((truth, task.probabilities))
             }
             pooled = pooledTruth.isEmpty ? nil
-                : Scores(truth: pooledTruth, predicted: pooledPredicted, probabilities: pooledProbabilities, classCount: dataset.classCount)
+                : Scores(truth: pooledTruth, predicted: pooledPredicted, probabilityParts: probabilityParts, classCount: dataset.classCount)
             pooledCount = pooledTruth.count
             pooledCorrect = zip(pooledTruth, pooledPredicted).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
         }

@@ -49,4 +49,17 @@ import Testing
         // Ties exist, so the groups of equal scores are tested, not only distinct ones.
         #expect(Set(probabilities).count < probabilities.count * 3 / 4)
     }
+
+    /// Every pooled score with the probabilities left in their parts equals the pooled one, exactly.
+    @Test func scoresOfPartsEqualPooledScores() {
+        let (truth, probabilities, parts) = Self.data()
+        var predicted: [Int32] = []
+        for row in 0..<truth.count {
+            let p = probabilities[row * 3..<row * 3 + 3]
+            predicted.append(Int32((p.firstIndex(of: p.max() ?? 0) ?? row * 3) - row * 3))
+        }
+        let pooled = Scores(truth: truth, predicted: predicted, probabilities: probabilities, classCount: 3)
+        #expect(Scores(truth: truth, predicted: predicted, probabilityParts: parts, classCount: 3) == pooled)
+        #expect(pooled.rocAuc != nil && pooled.logLoss > 0 && pooled.brier > 0 && pooled.ece > 0)
+    }
 }
