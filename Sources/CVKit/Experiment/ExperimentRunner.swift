@@ -56,12 +56,15 @@ public final class ExperimentRunner: @unchecked Sendable {
         state.pending = units.indices.filter { state.results[$0] == nil }
         let workers = min(jobs, max(state.pending.count, 1))
         let units = self.units
+        // A worker with no task left lends its core to the tasks still training (the last wave).
+        let spare = SpareCores()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            defer { spare.give() }
             while let slot = state.take() {
                 let unit = units[slot]
                 do {
                     let epochs = unit.runner.settings.training.epochs
-                    let result = try unit.runner.run(index: unit.index, split: unit.split) { record in
+                    let result = try unit.runner.run(index: unit.index, split: unit.split, spareCores: spare) { record in
                         onEvent?(.epoch(task: unit.index, record: record, totalEpochs: epochs))
                     }
                     try journal?.append(result)

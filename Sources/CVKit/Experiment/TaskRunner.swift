@@ -20,7 +20,9 @@ public struct TaskRunner: Sendable {
         self.settings = settings
     }
 
-    public func run(index: Int, split given: Split, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
+    /// `spareCores`: the run's idle cores, where the held-out rows may be scored beside training
+    /// (`Trainer.spareCores`; the same numbers either way).
+    public func run(index: Int, split given: Split, spareCores: SpareCores? = nil, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
         let started = Date()
         let labels = dataset.labels
         let split = try Self.withValidationSlice(given, settings: settings, labels: labels)
@@ -54,7 +56,9 @@ public struct TaskRunner: Sendable {
         let fallback = FallbackPredictor(trainLabels: trainY, classCount: config.classes)
         let baselineAccuracy = Metrics.majorityBaseline(trainLabels: trainY, testLabels: testY, classCount: config.classes)
         // The training rows are standardized as they are gathered: no per-task copy of them.
-        let history = try Trainer(options: training).train(
+        var trainer = Trainer(options: training)
+        trainer.spareCores = spareCores
+        let history = try trainer.train(
             network, dataset: dataset, rows: consume trainRows, preprocessing: scaler, labels: consume trainY, validation: monitor,
             seed: RandomSource.derive(settings.seed, [2] + ids), onEpoch: onEpoch)
         var result = TaskResult(

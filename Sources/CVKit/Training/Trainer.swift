@@ -22,6 +22,9 @@ public struct Trainer: Sendable {
     /// its mini-batch, in batch order; training stops when it returns false. For step-by-step
     /// comparisons with another implementation (`cvkit-bench --trace-out`); nil in every run.
     public var stepObserver: (@Sendable (_ step: Int, _ rows: [Int]) -> Bool)?
+    /// Idle cores of the run; when one is free and there is no early stopping, the held-out rows
+    /// are scored there beside the next epoch (`SideScoring`: the same numbers). nil: in line.
+    public var spareCores: SpareCores?
 
     public init(options: TrainingOptions) { self.options = options }
 
@@ -107,6 +110,23 @@ public struct Trainer: Sendable {
         var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
         var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?
         var steps = 0
+        // Held-out scoring beside training, from the first epoch a spare core is free; then the
+        // records it scores (a suffix of the history) are reported when it finishes, in order.
+        var side: SideScoring?
+        var sideFrom = Int.max
+        func finishSide() {
+            guard let running = side else { return }
+            side = nil
+            let scores = running.finish()
+            for index in sideFrom..<history.epochs.count {
+                if let (loss, right) = scores[index], let count = validation?.count {
+                    history.epochs[index].validationLoss = loss.isFinite ? loss : nil
+                    history.epochs[index].validationAccuracy = Double(right) / Double(count)
+                }
+                onEpoch?(history.epochs[index])
+            }
+        }
+        defer { finishSide() }
 
         epochs: for epoch in 0..<options.epochs {
             random.shuffle(&matrixRows, &orderedLabels)
@@ -164,10 +184,19 @@ public struct Trainer: Sendable {
                 epoch: epoch + 1, learningRate: Double(learningRate), trainLoss: lossSum / Double(max(seen, 1)),
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), validationLoss: nil, validationAccuracy: nil)
             if history.initialLoss.isFinite, record.trainLoss > Self.divergenceFactor * history.initialLoss {
+                finishSide()
                 history.epochs.append(record)
                 onEpoch?(record)
                 history.divergedAtEpoch = epoch + 1
                 break epochs
+            }
+            if let validation, validation.count > 0, options.patience == nil,
+               let running = side ?? SideScoring(spareCores, config: network.config) {
+                if side == nil { sideFrom = history.epochs.count }
+                side = running
+                running.score(validation, epoch: history.epochs.count, parameters: network.parameterValues, statistics: network.runningStatistics)
+                history.epochs.append(record)   // its held-out figures and onEpoch when the side scoring finishes
+                continue epochs
             }
             if let validation, validation.count > 0 {
                 // Watched, and with `patience` the chooser of the epoch — never the judge of
@@ -189,6 +218,7 @@ public struct Trainer: Sendable {
             history.epochs.append(record)
             onEpoch?(record)
         }
+        finishSide()
         if let best, !history.diverged {
             network.parameterValues = best.parameters
             network.runningStatistics = best.statistics
@@ -200,7 +230,7 @@ public struct Trainer: Sendable {
 
 /// The rows a `Trainer` scores after every epoch: a matrix (the array API) or data-set rows gathered
 /// through their preprocessing a chunk at a time (`PreprocessedRows`: no copy of a test fold).
-private enum HeldOut {
+enum HeldOut: Sendable {
     case matrix([Float], [Int32])
     case rows(PreprocessedRows, [Int32])
 
