@@ -83,6 +83,10 @@ import Testing
         for file in ["report.md", "results.json", "predictions.csv"] {
             #expect(FileManager.default.contents(atPath: referenceDir + "/" + file) == FileManager.default.contents(atPath: folder + "/" + file), "\(file)")
         }
+        // The resumed run trained three tasks: a training time. Resumed again, it trains none: no time.
+        #expect(try json(String(contentsOfFile: folder + "/timings.json", encoding: .utf8))["trainingSeconds"] is Double)
+        #expect(try CLIRunner.run(flags + ["--report-dir", cut, "--resume"]).status == 0)
+        #expect(try json(String(contentsOfFile: folder + "/timings.json", encoding: .utf8))["trainingSeconds"] == nil)
     }
 
     @Test func loocvAndSplit() throws {

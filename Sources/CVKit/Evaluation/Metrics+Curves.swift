@@ -15,14 +15,14 @@ extension Metrics {
     }
 
     /// `rocCurve` of score columns `sortedScores` made.
-    static func rocCurve<Score: Comparable>(sorted: (positives: [Score], negatives: [Score]), thinned: Bool) -> [(x: Double, y: Double)] {
+    static func rocCurve<Score: FloatingPoint>(sorted: (positives: [Score], negatives: [Score]), thinned: Bool) -> [(x: Double, y: Double)] {
         let p = sorted.positives.count, n = sorted.negatives.count
         guard p > 0, n > 0 else { return [] }
         return curve(sorted, origin: (0, 0), thinned: thinned) { tp, fp in (Double(fp) / Double(n), Double(tp) / Double(p)) }
     }
 
     /// `precisionRecallCurve` of score columns `sortedScores` made.
-    static func precisionRecallCurve<Score: Comparable>(sorted: (positives: [Score], negatives: [Score]), thinned: Bool) -> [(x: Double, y: Double)] {
+    static func precisionRecallCurve<Score: FloatingPoint>(sorted: (positives: [Score], negatives: [Score]), thinned: Bool) -> [(x: Double, y: Double)] {
         let p = sorted.positives.count
         guard p > 0 else { return [] }
         return curve(sorted, origin: nil, thinned: thinned) { tp, fp in (Double(tp) / Double(p), Double(tp) / Double(tp + fp)) }
@@ -31,7 +31,7 @@ extension Metrics {
     /// `origin`, then `point(tp, fp)` after each group of equal scores from the highest down; with
     /// `thinned`, only the points `SVGCharts.thinned` would keep (every k-th and the last, counted
     /// first).
-    private static func curve<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score]), origin: (x: Double, y: Double)?, thinned: Bool,
+    private static func curve<Score: FloatingPoint>(_ sorted: (positives: [Score], negatives: [Score]), origin: (x: Double, y: Double)?, thinned: Bool,
                                                  point: (_ tp: Int, _ fp: Int) -> (x: Double, y: Double)) -> [(x: Double, y: Double)] {
         var total = origin == nil ? 0 : 1
         if thinned { forEachScore(sorted) { _, _ in total += 1 } }
@@ -69,9 +69,9 @@ extension Metrics {
 
     /// The scores of class `c` — column `c` of each part's `probabilities` (rows × classCount) —
     /// of the rows whose truth is `c` apart from the others, each sorted from the highest down, in
-    /// Float: the same order and ties as the Doubles they convert to, at 4 bytes a row in all (a
-    /// Bool mask and a Double column of a million pooled rows, sorted with copies, had been the
-    /// peak of a run's memory). The parts are read in order, as if pooled, without pooling them.
+    /// Float: the same order and ties as the Doubles they convert to, at 4 bytes a row (and the
+    /// sort's scratch of 4 bytes a row of the larger column; a Bool mask and a Double column of a
+    /// million pooled rows, sorted with copies, had been the peak of a run's memory). The parts are read in order, as if pooled, without pooling them.
     static func sortedScores(_ parts: [(truth: [Int32], probabilities: [Float])], class c: Int, classCount: Int) -> (positives: [Float], negatives: [Float]) {
         let rows = parts.reduce(0) { $0 + $1.truth.count }
         let p = parts.reduce(0) { $0 + $1.truth.reduce(0) { $0 + (Int($1) == c ? 1 : 0) } }
@@ -90,14 +90,20 @@ extension Metrics {
 
     /// Calls `group(positives, negatives)` once per distinct score of columns `sortedScores` made,
     /// from the highest down, with how many positive and negative rows have that score.
-    static func forEachScore<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score]), _ group: (_ positives: Int, _ negatives: Int) -> Void) {
+    static func forEachScore<Score: FloatingPoint>(_ sorted: (positives: [Score], negatives: [Score]), _ group: (_ positives: Int, _ negatives: Int) -> Void) {
         let (positives, negatives) = sorted
+        // A NaN is not equal to itself: NaNs with the sign bit clear form one group above +∞ and
+        // those with it set one below −∞, where `RadixSort` puts them, instead of stopping the walk
+        // (scikit-learn refuses NaN scores; a run never has one: `TaskRunner` replaces them).
+        func end(_ x: Score) -> Int { x.isNaN ? (x.sign == .plus ? 1 : -1) : 0 }
+        func atLeast(_ a: Score, _ b: Score) -> Bool { end(a) != end(b) ? end(a) > end(b) : end(a) != 0 || a >= b }
+        func same(_ a: Score, _ b: Score) -> Bool { end(a) == end(b) && (end(a) != 0 || a == b) }
         var i = 0, j = 0
         while i < positives.count || j < negatives.count {
-            let score = i < positives.count && (j == negatives.count || positives[i] >= negatives[j]) ? positives[i] : negatives[j]
+            let score = i < positives.count && (j == negatives.count || atLeast(positives[i], negatives[j])) ? positives[i] : negatives[j]
             var p = 0, n = 0
-            while i < positives.count && positives[i] == score { p += 1; i += 1 }
-            while j < negatives.count && negatives[j] == score { n += 1; j += 1 }
+            while i < positives.count && same(positives[i], score) { p += 1; i += 1 }
+            while j < negatives.count && same(negatives[j], score) { n += 1; j += 1 }
             group(p, n)
         }
     }

@@ -43,7 +43,7 @@ extension Metrics {
     /// AUC by average ranks: (Σ ranks of positives − P(P+1)/2) / (P·N); nil without both kinds.
     /// Ranks count from the lowest score (1) up; tied scores share their mean rank. The rank sum is
     /// a sum of half-integers, exact in any order.
-    static func binaryAUC<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
+    static func binaryAUC<Score: FloatingPoint>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
         let p = sorted.positives.count, n = sorted.negatives.count
         guard p > 0, n > 0 else { return nil }
         let count = p + n
@@ -60,7 +60,7 @@ extension Metrics {
     }
 
     /// Average precision of one class; nil without a positive row.
-    static func binaryAP<Score: Comparable>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
+    static func binaryAP<Score: FloatingPoint>(_ sorted: (positives: [Score], negatives: [Score])) -> Double? {
         let total = sorted.positives.count
         guard total > 0 else { return nil }
         var tp = 0, fp = 0, previousRecall = 0.0, ap = 0.0

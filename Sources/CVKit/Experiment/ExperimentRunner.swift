@@ -2,7 +2,8 @@ import Foundation
 
 /// What a run reports while it works, for a progress display. Delivered on worker threads.
 public enum ExperimentEvent: Sendable {
-    /// A task finished an epoch.
+    /// A task finished an epoch (epochs whose held-out rows were scored on a spare core are
+    /// reported together, in order, when the task's training ends: `Trainer.spareCores`).
     case epoch(task: Int, record: EpochRecord, totalEpochs: Int)
     /// A task finished (or was found finished in the journal); `done` of `total` are complete.
     case taskFinished(TaskResult, done: Int, total: Int, resumed: Bool)
@@ -56,8 +57,10 @@ public final class ExperimentRunner: @unchecked Sendable {
         state.pending = units.indices.filter { state.results[$0] == nil }
         let workers = min(jobs, max(state.pending.count, 1))
         let units = self.units
-        // A worker with no task left lends its core to the tasks still training (the last wave).
+        // A worker with no task left lends its core to the tasks still training (the last wave),
+        // as does a job slot with no worker (fewer pending tasks than jobs, as on a resume).
         let spare = SpareCores()
+        for _ in workers..<jobs { spare.give() }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             defer { spare.give() }
             while let slot = state.take() {

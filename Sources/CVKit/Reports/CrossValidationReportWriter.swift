@@ -10,8 +10,9 @@ public enum CrossValidationReportWriter {
         public var resumedTasks: Int
         public var taskSeconds: [Double]
         public var trainingSamples: Int
-        /// Wall time of the training phase alone: from the first task's start to the last one's
-        /// end (loading, the metrics and the report excluded). nil when not measured.
+        /// Wall time of the training phase: the tasks run by this process, from making the splits
+        /// to the last task's end (loading, the metrics and the report excluded). nil when this
+        /// process trained nothing (every task resumed from the journal, or merged from elsewhere).
         public var trainingSeconds: Double?
         /// The BLAS kernels that ran the products (`BLASKernels.coreName`, e.g. "Haswell"): they
         /// decide the last bits of every number, so runs on two machines are comparable bit for

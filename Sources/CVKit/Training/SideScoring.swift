@@ -8,12 +8,18 @@ import Foundation
 /// given the copied values, runs the same passes over the same chunks (one thread per product,
 /// as everywhere). Only without early stopping — with `patience`, the next epoch waits on the
 /// score, so there is nothing to run beside it. The epoch records' held-out figures, and the
-/// `onEpoch` calls for them, come when `finish` returns.
+/// `onEpoch` calls for them (a progress display's epoch count), come when `finish` returns, at
+/// the end of training. Memory: a second network with a 1,024-row workspace, and at most two
+/// copies of the weights.
 final class SideScoring: @unchecked Sendable {
     private let spare: SpareCores
     private let network: Network<Float>
     private let queue = DispatchQueue(label: "cvkit.side-scoring")
     private let group = DispatchGroup()
+    /// At most two copies of the weights wait or are being scored: when scoring is slower than
+    /// an epoch (a held-out part much larger than the training part), training waits for it
+    /// instead of piling up a copy per epoch.
+    private let inFlight = DispatchSemaphore(value: 2)
     /// By epoch index; written on `queue` only, read after `group.wait()`.
     private var scores: [Int: (loss: Double, correct: Int)] = [:]
 
@@ -30,10 +36,12 @@ final class SideScoring: @unchecked Sendable {
 
     /// Scores `heldOut` with `parameters` and `statistics` (copies, taken now) for epoch `index`.
     func score(_ heldOut: HeldOut, epoch index: Int, parameters: [Float], statistics: [Float]) {
+        inFlight.wait()
         queue.async(group: group) { [self] in
             network.parameterValues = parameters
             network.runningStatistics = statistics
             scores[index] = heldOut.evaluate(network)
+            inFlight.signal()
         }
     }
 

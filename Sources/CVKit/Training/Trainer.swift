@@ -23,7 +23,8 @@ public struct Trainer: Sendable {
     /// comparisons with another implementation (`cvkit-bench --trace-out`); nil in every run.
     public var stepObserver: (@Sendable (_ step: Int, _ rows: [Int]) -> Bool)?
     /// Idle cores of the run; when one is free and there is no early stopping, the held-out rows
-    /// are scored there beside the next epoch (`SideScoring`: the same numbers). nil: in line.
+    /// are scored there beside the next epoch (`SideScoring`: the same numbers). From then on the
+    /// `onEpoch` calls come together, in order, when training ends. nil: in line.
     public var spareCores: SpareCores?
 
     public init(options: TrainingOptions) { self.options = options }

@@ -53,7 +53,8 @@ enum CrossValidationSession {
         let results = CrossValidationResults.make(settings: settings, dataset: dataset, tasks: tasks, warnings: context.warnings)
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
-            taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +), trainingSeconds: trainingSeconds)
+            taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +),
+            trainingSeconds: driven.output != nil && tasks.count > context.finished.count ? trainingSeconds : nil)
         try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: dataset, folder: context.folder, timings: timings)
 
         if context.execution.json {

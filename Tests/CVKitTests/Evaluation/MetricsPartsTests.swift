@@ -62,4 +62,24 @@ import Testing
         #expect(Scores(truth: truth, predicted: predicted, probabilityParts: parts, classCount: 3) == pooled)
         #expect(pooled.rocAuc != nil && pooled.logLoss > 0 && pooled.brier > 0 && pooled.ece > 0)
     }
+
+    /// A NaN score ends the walk in its own group (above +∞ with the sign bit clear, below −∞ with
+    /// it set) instead of hanging it: the metrics equal those of the NaN replaced by a score above,
+    /// or below, all others.
+    @Test func nanScoresFormTheirOwnGroup() {
+        let truth: [Int32] = [0, 1, 1, 0, 1, 0]
+        let column: [Float] = [0.2, 0.9, 0.4, 0.6, 0.7, 0.1]
+        func probabilities(_ c: [Float]) -> [Float] { c.flatMap { [1 - $0, $0] } }
+        for (nan, stand) in [(Float.nan, Float(2)), (-Float.nan, Float(-1))] {
+            for row in [1, 3] {
+                var withNaN = column, replaced = column
+                withNaN[row] = nan
+                replaced[row] = stand
+                #expect(Metrics.rocAUC(truth: truth, probabilities: probabilities(withNaN), classCount: 2)
+                        == Metrics.rocAUC(truth: truth, probabilities: probabilities(replaced), classCount: 2))
+                #expect(Metrics.averagePrecision(truth: truth, probabilities: probabilities(withNaN), classCount: 2)
+                        == Metrics.averagePrecision(truth: truth, probabilities: probabilities(replaced), classCount: 2))
+            }
+        }
+    }
 }
