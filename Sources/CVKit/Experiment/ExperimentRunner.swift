@@ -2,8 +2,8 @@ import Foundation
 
 /// What a run reports while it works, for a progress display. Delivered on worker threads.
 public enum ExperimentEvent: Sendable {
-    /// A task finished an epoch (epochs whose held-out rows were scored on a spare core are
-    /// reported together, in order, when the task's training ends: `Trainer.spareCores`).
+    /// A task finished an epoch. Its held-out figures are nil when they are being scored on a
+    /// spare core beside the next epoch (`Trainer.spareCores`); the task's result has them.
     case epoch(task: Int, record: EpochRecord, totalEpochs: Int)
     /// A task finished (or was found finished in the journal); `done` of `total` are complete.
     case taskFinished(TaskResult, done: Int, total: Int, resumed: Bool)

@@ -21,8 +21,8 @@ public struct TaskRunner: Sendable {
     }
 
     /// `spareCores`: the run's idle cores, where the held-out rows may be scored beside training
-    /// (`Trainer.spareCores`; the same numbers either way, the epochs scored there reported to
-    /// `onEpoch` together at the end of training).
+    /// (`Trainer.spareCores`; the same numbers either way; `onEpoch` sees the epochs scored there
+    /// without their held-out figures).
     public func run(index: Int, split given: Split, spareCores: SpareCores? = nil, onEpoch: ((EpochRecord) -> Void)? = nil) throws -> TaskResult {
         let started = Date()
         let labels = dataset.labels

@@ -7,9 +7,9 @@ import Foundation
 /// The same numbers as scoring in line, bit for bit: a second network of the same configuration,
 /// given the copied values, runs the same passes over the same chunks (one thread per product,
 /// as everywhere). Only without early stopping — with `patience`, the next epoch waits on the
-/// score, so there is nothing to run beside it. The epoch records' held-out figures, and the
-/// `onEpoch` calls for them (a progress display's epoch count), come when `finish` returns, at
-/// the end of training. Memory: a second network with a 1,024-row workspace, and at most two
+/// score, so there is nothing to run beside it. The epoch records' held-out figures come when
+/// `finish` returns, at the end of training (the trainer's `onEpoch` sees those epochs without
+/// them). Memory: a second network with a 1,024-row workspace, and at most two
 /// copies of the weights.
 final class SideScoring: @unchecked Sendable {
     private let spare: SpareCores

@@ -23,8 +23,9 @@ public struct Trainer: Sendable {
     /// comparisons with another implementation (`cvkit-bench --trace-out`); nil in every run.
     public var stepObserver: (@Sendable (_ step: Int, _ rows: [Int]) -> Bool)?
     /// Idle cores of the run; when one is free and there is no early stopping, the held-out rows
-    /// are scored there beside the next epoch (`SideScoring`: the same numbers). From then on the
-    /// `onEpoch` calls come together, in order, when training ends. nil: in line.
+    /// are scored there beside the next epoch (`SideScoring`: the same numbers in the returned
+    /// history). `onEpoch` still comes as each epoch ends, without held-out figures for the epochs
+    /// scored there (they are not known yet). nil: in line.
     public var spareCores: SpareCores?
 
     public init(options: TrainingOptions) { self.options = options }
@@ -111,20 +112,16 @@ public struct Trainer: Sendable {
         var history = TrainingHistory(initialLoss: .nan, epochs: [], divergedAtEpoch: nil, bestEpoch: nil, samplesSeen: 0)
         var best: (loss: Double, epoch: Int, parameters: [Float], statistics: [Float])?
         var steps = 0
-        // Held-out scoring beside training, from the first epoch a spare core is free; then the
-        // records it scores (a suffix of the history) are reported when it finishes, in order.
+        // Held-out scoring beside training, from the first epoch a spare core is free: those
+        // epochs' records get their held-out figures when it finishes.
         var side: SideScoring?
-        var sideFrom = Int.max
         func finishSide() {
             guard let running = side else { return }
             side = nil
-            let scores = running.finish()
-            for index in sideFrom..<history.epochs.count {
-                if let (loss, right) = scores[index], let count = validation?.count {
-                    history.epochs[index].validationLoss = loss.isFinite ? loss : nil
-                    history.epochs[index].validationAccuracy = Double(right) / Double(count)
-                }
-                onEpoch?(history.epochs[index])
+            for (index, (loss, right)) in running.finish() {
+                guard let count = validation?.count else { continue }
+                history.epochs[index].validationLoss = loss.isFinite ? loss : nil
+                history.epochs[index].validationAccuracy = Double(right) / Double(count)
             }
         }
         defer { finishSide() }
@@ -185,7 +182,6 @@ public struct Trainer: Sendable {
                 epoch: epoch + 1, learningRate: Double(learningRate), trainLoss: lossSum / Double(max(seen, 1)),
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), validationLoss: nil, validationAccuracy: nil)
             if history.initialLoss.isFinite, record.trainLoss > Self.divergenceFactor * history.initialLoss {
-                finishSide()
                 history.epochs.append(record)
                 onEpoch?(record)
                 history.divergedAtEpoch = epoch + 1
@@ -193,10 +189,10 @@ public struct Trainer: Sendable {
             }
             if let validation, validation.count > 0, options.patience == nil,
                let running = side ?? SideScoring(spareCores, config: network.config) {
-                if side == nil { sideFrom = history.epochs.count }
                 side = running
                 running.score(validation, epoch: history.epochs.count, parameters: network.parameterValues, statistics: network.runningStatistics)
-                history.epochs.append(record)   // its held-out figures and onEpoch when the side scoring finishes
+                history.epochs.append(record)   // its held-out figures when the side scoring finishes
+                onEpoch?(record)
                 continue epochs
             }
             if let validation, validation.count > 0 {
