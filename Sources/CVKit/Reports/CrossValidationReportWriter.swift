@@ -9,10 +9,12 @@ public enum CrossValidationReportWriter {
         public var jobs: Int
         public var resumedTasks: Int
         public var taskSeconds: [Double]
+        /// Rows × epochs trained, summed over the tasks (resumed ones included).
         public var trainingSamples: Int
-        /// Wall time of the training phase: the tasks run by this process, from making the splits
-        /// to the last task's end (loading, the metrics and the report excluded). nil when this
-        /// process trained nothing (every task resumed from the journal, or merged from elsewhere).
+        /// Wall time of the training phase, from making the splits to the last task's end (loading,
+        /// the metrics and the report excluded): with `trainingSamples`, the run's training
+        /// throughput. nil unless this process trained every task (a resumed or merged run: the
+        /// time would not cover all of `trainingSamples`).
         public var trainingSeconds: Double?
         /// The BLAS kernels that ran the products (`BLASKernels.coreName`, e.g. "Haswell"): they
         /// decide the last bits of every number, so runs on two machines are comparable bit for

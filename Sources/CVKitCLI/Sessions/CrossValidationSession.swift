@@ -36,7 +36,8 @@ enum CrossValidationSession {
         let progress = Progress(quiet: context.execution.quiet, total: context.total) { result in
             let name = settings.scheme == .split ? "split" : (repeated ? "repeat \(result.repetition + 1) fold \(result.fold + 1)" : "fold \(result.fold + 1)")
             let score = result.accuracy.map { String(format: "accuracy %.4f", $0) } ?? "DIVERGED at epoch \(result.history.divergedAtEpoch ?? result.history.epochs.count)"
-            return "\(name): \(score), \(result.history.epochs.count) epochs, \(String(format: "%.2f", result.seconds)) s"
+            let epochs = result.history.epochs.count
+            return "\(name): \(score), \(epochs) epoch\(epochs == 1 ? "" : "s"), \(String(format: "%.2f", result.seconds)) s"
         }
         let trainingStarted = Date()
         let driven = try ExperimentSession.drive(experiment, context) { progress.handle($0) }
@@ -54,7 +55,7 @@ enum CrossValidationSession {
         let timings = CrossValidationReportWriter.Timings(
             wallSeconds: Date().timeIntervalSince(context.started), jobs: context.execution.jobs, resumedTasks: context.finished.count,
             taskSeconds: tasks.map(\.seconds), trainingSamples: tasks.map(\.history.samplesSeen).reduce(0, +),
-            trainingSeconds: driven.output != nil && tasks.count > context.finished.count ? trainingSeconds : nil)
+            trainingSeconds: driven.output != nil && context.finished.isEmpty ? trainingSeconds : nil)
         try CrossValidationReportWriter.write(results: results, tasks: tasks, dataset: dataset, folder: context.folder, timings: timings)
 
         if context.execution.json {

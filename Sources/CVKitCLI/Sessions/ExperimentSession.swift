@@ -71,6 +71,9 @@ enum ExperimentSession {
         let (journal, finished) = try Journal.open(folder: folder, header: header, resume: execution.resume)
         // Altered, garbage, torn or duplicate records found on resume: always said (integrity is not progress).
         for problem in journal.problems { Standard.error("cvkit: warning: \(problem)") }
+        if execution.resume && !finished.isEmpty && !execution.quiet {
+            Standard.error("cvkit: note: resumed \(finished.count) finished task\(finished.count == 1 ? "" : "s") from \(folder)/journal.jsonl")
+        }
         let context = Context(dataset: dataset, folder: folder, journal: journal, finished: finished, execution: execution, mode: mode, started: started,
                               total: header.taskCount, warnings: warnings)
         switch spec {
