@@ -25,6 +25,15 @@ import Testing
         #expect(report.contains("| name | identifier |") && report.contains("imputed value (training median)"))
     }
 
+    /// Without --label the last column is the label; the first line says which column that is
+    /// (penguins' last column is `year`: three classes, and a run that looks like any other).
+    @Test func theHeadingNamesTheLabelColumn() throws {
+        let dir = try CLIRunner.temporaryFolder()
+        let result = try CLIRunner.run(["kfold", "datasets/penguins.csv", "--k", "3", "--epochs", "1", "--report-dir", dir, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("kfold on datasets/penguins.csv: 344 rows, 7 features, 3 classes in \"year\" · "), "\(result.stdout)")
+    }
+
     @Test func penguinsInfoProfilesEveryColumn() throws {
         let result = try CLIRunner.run(["info", "datasets/penguins.csv", "--label", "species"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -4,7 +4,7 @@ import CVKit
 enum CrossValidationText {
     static func render(_ r: CrossValidationResults, folder: String, seconds: Double) -> String {
         var out: [String] = []
-        out.append("\(r.command) on \(r.data.path): \(r.data.rows) rows, \(r.data.features) features, \(r.data.classes.count) classes · \(r.protocol.scheme)")
+        out.append("\(r.command) on \(r.data.path): \(r.data.rows) rows, \(r.data.features) features, \(r.data.classes.count) classes in \"\(r.data.label)\" · \(r.protocol.scheme)")
         out.append("")
         let showFolds = r.command != "loocv"
         if showFolds {
