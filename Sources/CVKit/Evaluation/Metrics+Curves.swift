@@ -29,17 +29,19 @@ extension Metrics {
     }
 
     /// `origin`, then `point(tp, fp)` after each group of equal scores from the highest down; with
-    /// `thinned`, only the points `SVGCharts.thinned` would keep (every k-th and the last, counted
-    /// first).
+    /// `thinned`, only the points `CurveThinning` keeps (the points counted first).
     private static func curve<Score: FloatingPoint>(_ sorted: (positives: [Score], negatives: [Score]), origin: (x: Double, y: Double)?, thinned: Bool,
                                                  point: (_ tp: Int, _ fp: Int) -> (x: Double, y: Double)) -> [(x: Double, y: Double)] {
-        var total = origin == nil ? 0 : 1
-        if thinned { forEachScore(sorted) { _, _ in total += 1 } }
-        let step = thinned && total > 401 ? (total + 399) / 400 : 1
+        var thinning: CurveThinning?
+        if thinned {
+            var total = origin == nil ? 0 : 1
+            forEachScore(sorted) { _, _ in total += 1 }
+            thinning = CurveThinning(count: total)
+        }
         var points: [(x: Double, y: Double)] = []
         var index = 0
         func add(_ p: (x: Double, y: Double)) {
-            if index % step == 0 || (thinned && index == total - 1) { points.append(p) }
+            if thinning?.keeps(index) ?? true { points.append(p) }
             index += 1
         }
         if let origin { add(origin) }

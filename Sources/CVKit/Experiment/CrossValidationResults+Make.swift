@@ -46,8 +46,8 @@ extension CrossValidationResults {
             // Every task with predictions counts — a diverged one by its fallback predictor's —, unless
             // no task finished: then there is no model to score at all.
             for (index, task) in tasks.enumerated() where !nothingFinished {
-                guard let scores = task.scores(labels: dataset.labels, classCount: dataset.classCount) else { continue }
-                let truth = task.testRows.map { dataset.labels[$0] }
+                let truth = task.truth(labels: dataset.labels)
+                guard let scores = task.scores(truth: truth, classCount: dataset.classCount) else { continue }
                 for (t, predicted) in zip(truth, task.predicted) { confusion.add(truth: t, predicted: predicted) }
                 if task.diverged {
                     folds[index].accuracy = scores.accuracy

@@ -36,9 +36,17 @@ public struct TaskResult: Sendable, Equatable, Codable {
     /// Every metric of this task's test predictions — the fallback predictor's when it diverged —,
     /// or nil when there are none (a diverged task from an older journal).
     public func scores(labels: [Int32], classCount: Int) -> Scores? {
-        guard !testRows.isEmpty, predicted.count == testRows.count else { return nil }
-        return Scores(truth: testRows.map { labels[$0] }, predicted: predicted, probabilities: probabilities, classCount: classCount)
+        scores(truth: truth(labels: labels), classCount: classCount)
     }
+
+    /// `scores(labels:classCount:)` from the test rows' classes already looked up (`truth(labels:)`).
+    public func scores(truth: [Int32], classCount: Int) -> Scores? {
+        guard !testRows.isEmpty, predicted.count == testRows.count, truth.count == testRows.count else { return nil }
+        return Scores(truth: truth, predicted: predicted, probabilities: probabilities, classCount: classCount)
+    }
+
+    /// The true class of each test row, in `testRows` order.
+    public func truth(labels: [Int32]) -> [Int32] { testRows.map { labels[$0] } }
 
     /// The task's `metric` for rankings and tests: its test score, the fallback predictor's when it
     /// diverged (an older journal's diverged task: the majority-class accuracy, or the metric's

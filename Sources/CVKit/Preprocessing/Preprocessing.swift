@@ -78,9 +78,12 @@ public struct Preprocessing: Sendable, Equatable, Codable {
     public var width: Int { outputNames.count }
 
     /// The network's inputs for `dataset` as a whole: the width of a preprocessing fitted on every
-    /// row (a fold's can be narrower when a category is missing from its training part).
+    /// row (a fold's can be narrower when a category is missing from its training part). A plain
+    /// numeric data set's is its feature count (`fit` keeps its columns one for one): no
+    /// standardizer is fitted over every row to count them.
     public static func width(of dataset: Dataset, minCategoryCount: Int) -> Int {
-        fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: minCategoryCount).width
+        if dataset.isPlainNumeric { return dataset.featureCount }
+        return fit(dataset, rows: Array(0..<dataset.rowCount), minCategoryCount: minCategoryCount).width
     }
 
     /// Fits on `rows` of `dataset` (a training part). Categories with fewer than

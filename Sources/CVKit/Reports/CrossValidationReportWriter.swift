@@ -125,7 +125,7 @@ public enum CrossValidationReportWriter {
     /// mean top probability, labelled with its row count.
     static func probabilityCharts(tasks: [TaskResult], dataset: Dataset) -> [(String, String)] {
         // The tasks' predictions read in place, as if pooled: a million rows' pooled copy is not made.
-        let parts = tasks.filter { !$0.diverged }.map { (truth: $0.testRows.map { dataset.labels[$0] }, probabilities: $0.probabilities) }
+        let parts = tasks.filter { !$0.diverged }.map { (truth: $0.truth(labels: dataset.labels), probabilities: $0.probabilities) }
         let classes = dataset.classCount
         let targets = classes == 2 ? [1] : Array(0..<classes)
         func name(_ c: Int) -> String { classes == 2 ? "\(dataset.classNames[1]) against \(dataset.classNames[0])" : dataset.classNames[c] }

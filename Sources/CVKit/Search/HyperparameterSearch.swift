@@ -237,7 +237,7 @@ public enum TrialScoring {
             if metric.pooledHeadline {
                 var truth: [Int32] = [], predicted: [Int32] = [], probabilities: [Float] = []
                 for task in own where !task.testRows.isEmpty {
-                    truth += task.testRows.map { dataset.labels[$0] }
+                    truth += task.truth(labels: dataset.labels)
                     predicted += task.predicted
                     probabilities += task.probabilities
                 }

@@ -115,16 +115,6 @@ public struct Trainer: Sendable {
         // Held-out scoring beside training, from the first epoch a spare core is free: those
         // epochs' records get their held-out figures when it finishes.
         var side: SideScoring?
-        func finishSide() {
-            guard let running = side else { return }
-            side = nil
-            for (index, (loss, right)) in running.finish() {
-                guard let count = validation?.count else { continue }
-                history.epochs[index].validationLoss = loss.isFinite ? loss : nil
-                history.epochs[index].validationAccuracy = Double(right) / Double(count)
-            }
-        }
-        defer { finishSide() }
 
         epochs: for epoch in 0..<options.epochs {
             random.shuffle(&matrixRows, &orderedLabels)
@@ -215,7 +205,12 @@ public struct Trainer: Sendable {
             history.epochs.append(record)
             onEpoch?(record)
         }
-        finishSide()
+        if let side, let count = validation?.count {
+            for (index, (loss, right)) in side.finish() {
+                history.epochs[index].validationLoss = loss.isFinite ? loss : nil
+                history.epochs[index].validationAccuracy = Double(right) / Double(count)
+            }
+        }
         if let best, !history.diverged {
             network.parameterValues = best.parameters
             network.runningStatistics = best.statistics

@@ -44,14 +44,11 @@ extension SVGCharts {
         return document.rendered
     }
 
-    /// Every k-th point, k = ⌈count / 400⌉, and the last: at most 401 points, the curve's ends kept.
-    /// A series of at most 401 points is returned as it is, so thinning twice changes nothing (a
-    /// caller may thin a long curve as soon as it is made, to hold 401 points instead of a million).
+    /// The points `CurveThinning` keeps: every k-th, k = ⌈count / 400⌉, and the last — at most 401,
+    /// the curve's ends kept. A series of at most 401 points is returned as it is, so thinning twice
+    /// changes nothing (a caller may thin a long curve as soon as it is made).
     public static func thinned(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
-        guard points.count > 401 else { return points }
-        let step = (points.count + 399) / 400
-        var kept = stride(from: 0, to: points.count, by: step).map { points[$0] }
-        if let last = points.last, (points.count - 1) % step != 0 { kept.append(last) }
-        return kept
+        let thinning = CurveThinning(count: points.count)
+        return points.indices.filter(thinning.keeps).map { points[$0] }
     }
 }
