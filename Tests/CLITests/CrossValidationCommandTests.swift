@@ -139,6 +139,23 @@ import Testing
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
 
+    /// Zero folds and one fold are each told what is wrong with them.
+    @Test func tooFewFoldsSayWhy() throws {
+        for (k, why) in [("0", "it is the number of folds"), ("1", "with one fold there is nothing to test on")] {
+            let result = try CLIRunner.run(["kfold", "datasets/iris.csv", "--k", k, "--report-dir", try CLIRunner.temporaryFolder()])
+            #expect(result.status == 64 && result.stderr.contains("--k must be at least 2 (got \(k)): \(why)"), "\(result.stderr)")
+        }
+    }
+
+    /// --resume without a journal starts the run and says so — unless --quiet.
+    @Test func nothingToResumeIsSaidUnlessQuiet() throws {
+        let flags = ["kfold", "datasets/iris.csv", "--k", "3", "--epochs", "1", "--resume"]
+        let said = try CLIRunner.run(flags + ["--report-dir", try CLIRunner.temporaryFolder()])
+        #expect(said.status == 0 && said.stderr.contains("nothing to resume: no journal in"), "\(said.stderr)")
+        let quiet = try CLIRunner.run(flags + ["--report-dir", try CLIRunner.temporaryFolder(), "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+
     /// A negative fold count, long or short, gets the option's own sentence, not "Missing value".
     @Test(arguments: [["--k", "-3"], ["-k", "-3"], ["-j", "-2"]])
     func negativeNumbersGetTheirSentence(option: [String]) throws {

@@ -25,6 +25,14 @@ import Testing
         #expect(damaged.status == 65 && damaged.stderr.contains("damaged"), "\(damaged.stderr)")
 
         let text = try String(contentsOfFile: CLIRunner.projectRoot + "/datasets/penguins.csv", encoding: .utf8)
+        // One row on an island the model never saw: scored, and said in the singular.
+        var rows = text.split(separator: "\n").map(String.init)
+        var first = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        first[1] = "Atlantis"
+        rows[1] = first.joined(separator: ",")
+        try (rows.joined(separator: "\n") + "\n").write(toFile: dir + "/atlantis.csv", atomically: true, encoding: .utf8)
+        let unseen = try CLIRunner.run(["predict", model, dir + "/atlantis.csv", "--out", dir + "/a.csv"])
+        #expect(unseen.status == 0 && unseen.stderr.contains("1 row of column \"island\" holds a category the model never saw"), "\(unseen.stderr)")
         let withoutIsland = text.split(separator: "\n").map { line in
             var fields = line.split(separator: ",", omittingEmptySubsequences: false)
             fields.remove(at: 1)
@@ -48,6 +56,9 @@ import Testing
         let search = try CLIRunner.run(["search", "datasets/iris.csv", "--trials", "2", "--refit-out", dir, "--report-dir", dir, "--quiet"])
         let written = try FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(search.status == 73 && search.stderr.contains("is a folder") && written.isEmpty, "\(search.stderr)")
+        let nested = try CLIRunner.run(["nested", "datasets/iris.csv", "--trials", "2", "--refit-out", "/nonexistent-folder/m.cvkit", "--report-dir", dir, "--quiet"])
+        let afterNested = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(nested.status == 73 && nested.stderr.contains("no folder /nonexistent-folder") && afterNested.isEmpty, "\(nested.stderr)")
     }
 
     /// `search --refit-out` fits the winner on every row: the model it writes predicts.

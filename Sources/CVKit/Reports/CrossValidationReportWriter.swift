@@ -62,11 +62,11 @@ public enum CrossValidationReportWriter {
     /// appended as it is made: the predictions of a million rows are never held as one text (they
     /// were 50 MB, twice, on a 1,000,000-row table). Each `p_<class>` is Swift's shortest text that
     /// reads back as the same Float (`Float.description`).
-    static func predictionsCSV(tasks: [TaskResult], dataset: Dataset) -> ByteProducer {
+    /// `pieceSize`: bytes gathered before they are handed on (tests make it small).
+    static func predictionsCSV(tasks: [TaskResult], dataset: Dataset, pieceSize: Int = 1 << 20) -> ByteProducer {
         return { emit in
             let classes = dataset.classCount
             var out = [UInt8]()
-            let pieceSize = 1 << 20
             out.reserveCapacity(pieceSize + 4096)
             let identifiers = dataset.identifierName.map { _ in dataset.identifiers } ?? []
             let names = dataset.classNames.map(SpreadsheetText.field)

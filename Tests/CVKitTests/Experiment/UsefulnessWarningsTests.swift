@@ -60,6 +60,8 @@ import Testing
         let two = try warns([92, 8]), digitsLike = try warns([178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
         let four = try warns([400, 400, 400, 40]), balanced = try warns([50, 50, 50])
         #expect(two && !digitsLike && four && !balanced)
+        // The 10 % cap: 15 % of two classes is under half a balanced share (25 %) but not rare.
+        #expect(try !warns([85, 15]))
     }
 
     /// LOOCV's pessimistic-baseline warning only where the two largest classes are within a row.
@@ -71,6 +73,15 @@ import Testing
             settings.scheme = .loocv
             let results = CrossValidationResults.make(settings: settings, dataset: data, tasks: [], warnings: [])
             #expect(results.warnings.contains { $0.contains("pessimistic under leave-one-out") } == expected)
+        }
+        // The edge: the two largest classes one row apart warn, two rows apart do not.
+        for (counts, expected) in [([51, 50, 49], true), ([52, 50], false)] {
+            let lines = counts.enumerated().flatMap { c, n in (0..<n).map { "\($0 % 7),c\(c)" } }
+            let data = try CSVLoader.load(text: "x,label\n" + lines.joined(separator: "\n") + "\n")
+            var settings = CrossValidation(k: 5, seed: 1).settings(for: data)
+            settings.scheme = .loocv
+            let results = CrossValidationResults.make(settings: settings, dataset: data, tasks: [], warnings: [])
+            #expect(results.warnings.contains { $0.contains("pessimistic under leave-one-out") } == expected, "\(counts)")
         }
     }
 }

@@ -55,6 +55,17 @@ import Testing
             #expect(network.probabilities(source).map(\.bitPattern) == network.probabilities(features: copy).map(\.bitPattern))
             let a = network.evaluate(source, labels: labels), b = network.evaluate(features: copy, labels: labels)
             #expect(a.loss.bitPattern == b.loss.bitPattern && a.correct == b.correct)
+            // Both sides share the chunk loop: checked against the rows scored as separate calls of
+            // at most one chunk, each chunk's labels its own (an offset lost would score chunk 2
+            // against chunk 1's labels).
+            var loss = 0.0, correct = 0
+            for start in stride(from: 0, to: rows.count, by: 1024) {
+                let part = Array(rows[start..<min(start + 1024, rows.count)])
+                let scored = network.evaluate(PreprocessedRows(dataset: data, rows: part, preprocessing: preprocessing), labels: part.map { data.labels[$0] })
+                loss += scored.loss * Double(part.count)
+                correct += scored.correct
+            }
+            #expect(a.correct == correct && abs(a.loss - loss / Double(rows.count)) < 1e-9)
         }
     }
 

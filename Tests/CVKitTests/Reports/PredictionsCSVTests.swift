@@ -23,6 +23,12 @@ import Testing
         var bytes = Data()
         let produce = CrossValidationReportWriter.predictionsCSV(tasks: tasks, dataset: dataset)
         try produce { bytes.append(contentsOf: $0) }
+        // Handed on in pieces (one line or a few at a time), the same bytes.
+        for pieceSize in [1, 40] {
+            var pieces = 0, streamed = Data()
+            try CrossValidationReportWriter.predictionsCSV(tasks: tasks, dataset: dataset, pieceSize: pieceSize)({ streamed.append(contentsOf: $0); pieces += 1 })
+            #expect(streamed == bytes && pieces > 3, "piece size \(pieceSize): \(pieces) pieces")
+        }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.first == "row,repeat,fold,true,predicted,p_p,p_q")
         #expect(Array(lines.dropFirst()) == [

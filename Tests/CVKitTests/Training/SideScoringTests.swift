@@ -6,7 +6,8 @@ import Testing
 /// epoch once, in order and as it ends (without the held-out figures still being scored), and
 /// gives the core back.
 @Suite struct SideScoringTests {
-    func run(spare: SpareCores?, options: TrainingOptions) throws -> (TrainingHistory, [EpochRecord], [Float]) {
+    /// `freedAfter`: the epoch after which `spare` gets its core (a worker finishing mid-run).
+    func run(spare: SpareCores?, options: TrainingOptions, freedAfter: Int? = nil) throws -> (TrainingHistory, [EpochRecord], [Float]) {
         let wine = try CSVLoader.load(path: ProjectFiles.dataset("wine"))
         let train = (0..<wine.rowCount).filter { $0 % 3 != 0 }, heldOut = (0..<wine.rowCount).filter { $0 % 3 == 0 }
         let preprocessing = Preprocessing.fit(wine, rows: train)
@@ -17,7 +18,10 @@ import Testing
         let history = try trainer.train(
             network, dataset: wine, rows: train, preprocessing: preprocessing, labels: train.map { wine.labels[$0] },
             validation: (PreprocessedRows(dataset: wine, rows: heldOut, preprocessing: preprocessing), heldOut.map { wine.labels[$0] }),
-            seed: 4) { seen.append($0) }
+            seed: 4) { record in
+                seen.append(record)
+                if record.epoch == freedAfter { spare?.give() }
+            }
         return (history, seen, network.parameterValues)
     }
 
@@ -36,6 +40,17 @@ import Testing
         #expect(spare.taken == 1, "scored beside training")
         #expect(spare.take(), "the core is given back")
         #expect(!spare.take())
+    }
+
+    /// A core freed mid-run (the last wave): the epochs before it scored in line, those after beside.
+    @Test func aCoreFreedMidRun() throws {
+        let options = TrainingOptions(epochs: 6, batchSize: 16, learningRate: 0.01)
+        let inline = try run(spare: nil, options: options)
+        let spare = SpareCores()
+        let beside = try run(spare: spare, options: options, freedAfter: 2)
+        #expect(beside.0 == inline.0 && beside.2.map(\.bitPattern) == inline.2.map(\.bitPattern))
+        #expect(beside.1.prefix(2).allSatisfy { $0.validationLoss != nil } && beside.1.dropFirst(2).allSatisfy { $0.validationLoss == nil })
+        #expect(spare.taken == 1 && spare.take())
     }
 
     /// A run that diverges reports its side-scored epochs before the epoch that diverged.

@@ -155,6 +155,16 @@ extension TrainerTests {
         #expect(throws: CVKitError.self) {
             try Trainer(options: TrainingOptions(epochs: 1)).train(network, features: x, labels: wine.labels, validation: ([1, 2, 3], [0, 1]), seed: 0)
         }
+        // Held-out rows of a data set whose labels do not match them: said before training.
+        let all = Array(0..<wine.rowCount)
+        #expect {
+            try Trainer(options: TrainingOptions(epochs: 1)).train(
+                network, dataset: wine, rows: all, standardizer: scaler, labels: wine.labels,
+                validation: (PreprocessedRows(dataset: wine, rows: [0, 1, 2], preprocessing: Preprocessing.fit(wine, rows: all)), [0, 1]), seed: 0)
+        } throws: { error in
+            guard case CVKitError.invalidArgument(let message)? = error as? CVKitError else { return false }
+            return message.contains("validation rows, labels and network inputs disagree")
+        }
     }
 }
 
